@@ -1,0 +1,37 @@
+import { type AnyPgColumn, check, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
+import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
+import { interventions } from "./interventions";
+import { organizations } from "./organizations";
+import { siteRules } from "./site-rules";
+import { sites } from "./sites";
+
+/** A defect found on a site (often during a check), to be repaired by a curative intervention. */
+export const anomalies = pgTable(
+  "anomalies",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    siteId: ref()
+      .notNull()
+      .references(() => sites.id),
+    siteRuleId: ref().references(() => siteRules.id),
+    /** The check that found it, when there was one. */
+    foundInInterventionId: ref().references((): AnyPgColumn => interventions.id),
+    description: text().notNull(),
+    severity: smallint().notNull(),
+    status: smallint().notNull(),
+    detectedAt: at().notNull(),
+    closedAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index().on(t.organizationId, t.status),
+    index().on(t.siteId),
+    check("anomalies_status_check", inEnum(t.status, AnomalyStatus)),
+    check("anomalies_severity_check", inEnum(t.severity, AnomalySeverity)),
+  ],
+);

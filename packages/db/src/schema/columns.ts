@@ -1,0 +1,20 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, bigint, timestamp } from "drizzle-orm/pg-core";
+import { enumValues, type NumericEnum } from "@interventions/domain";
+
+/** Ids are bigint so that any safe integer sent by a client is a valid lookup, never an overflow error. */
+export const idColumn = () => bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+export const ref = () => bigint({ mode: "number" });
+
+export const at = () => timestamp({ withTimezone: true, mode: "date" });
+export const createdAt = () => at().notNull().defaultNow();
+export const updatedAt = () =>
+  at()
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+/** A check constraint body keeping a smallint column within a domain enum. */
+export function inEnum(column: AnyPgColumn, values: NumericEnum): SQL {
+  return sql`${column} in (${sql.raw(enumValues(values).join(", "))})`;
+}

@@ -1,0 +1,40 @@
+import { index, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { createdAt, idColumn, ref } from "./columns";
+import { organizations } from "./organizations";
+
+/** A provider company that an organization hires for checks and repairs. */
+export const companies = pgTable(
+  "companies",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    email: text(),
+    phone: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.organizationId, t.name)],
+);
+
+/** A person at a provider company: the technician or planner interventions are assigned to. */
+export const companyContacts = pgTable(
+  "company_contacts",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    companyId: ref()
+      .notNull()
+      .references(() => companies.id),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    locale: text().notNull().default("fr"),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.companyId), index().on(t.organizationId)],
+);

@@ -1,0 +1,44 @@
+import { check, index, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { at, createdAt, idColumn, inEnum, ref } from "./columns";
+import { interventions } from "./interventions";
+import { organizations } from "./organizations";
+
+export const OutboxStatus = {
+  pending: 1,
+  sent: 2,
+  dead: 3,
+} as const;
+
+/**
+ * E-mails to send, written in the same transaction as the change that causes them, so that a change
+ * is never committed without its e-mail nor an e-mail sent for a change that rolled back.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    interventionId: ref().references(() => interventions.id, { onDelete: "set null" }),
+    kind: text().notNull(),
+    recipientEmail: text().notNull(),
+    recipientName: text(),
+    locale: text().notNull().default("fr"),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** Stable across retries, so that a message re-sent after a crash can be recognised. */
+    messageId: text().notNull().unique(),
+    status: smallint().notNull().default(OutboxStatus.pending),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: at().notNull().defaultNow(),
+    lastError: text(),
+    sentAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.status, t.nextAttemptAt),
+    check("email_outbox_status_check", inEnum(t.status, OutboxStatus)),
+    check("email_outbox_attempts_check", sql`${t.attempts} >= 0`),
+  ],
+);

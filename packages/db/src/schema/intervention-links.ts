@@ -1,0 +1,57 @@
+import { index, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { ref } from "./columns";
+import { anomalies } from "./anomalies";
+import { interventions } from "./interventions";
+import { organizations } from "./organizations";
+import { siteRules } from "./site-rules";
+import { sites } from "./sites";
+
+const interventionRef = () =>
+  ref()
+    .notNull()
+    .references(() => interventions.id, { onDelete: "cascade" });
+
+/** The site rules a preventive intervention checks. */
+export const interventionSiteRules = pgTable(
+  "intervention_site_rules",
+  {
+    interventionId: interventionRef(),
+    siteRuleId: ref()
+      .notNull()
+      .references(() => siteRules.id),
+  },
+  (t) => [primaryKey({ columns: [t.interventionId, t.siteRuleId] }), index().on(t.siteRuleId)],
+);
+
+/** The anomalies a curative intervention repairs. */
+export const interventionAnomalies = pgTable(
+  "intervention_anomalies",
+  {
+    interventionId: interventionRef(),
+    anomalyId: ref()
+      .notNull()
+      .references(() => anomalies.id),
+  },
+  (t) => [primaryKey({ columns: [t.interventionId, t.anomalyId] }), index().on(t.anomalyId)],
+);
+
+/**
+ * The sites an intervention takes place on, for every type: a training exercise's own sites, and the
+ * sites behind a preventive's site rules or a curative's anomalies, so that one index serves "by site".
+ */
+export const interventionSites = pgTable(
+  "intervention_sites",
+  {
+    interventionId: interventionRef(),
+    siteId: ref()
+      .notNull()
+      .references(() => sites.id),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interventionId, t.siteId] }),
+    index().on(t.organizationId, t.siteId, t.interventionId),
+  ],
+);

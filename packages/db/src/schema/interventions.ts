@@ -1,0 +1,89 @@
+import { boolean, check, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { CheckType, CreationStatus, InterventionStatus, InterventionType } from "@interventions/domain";
+import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
+import { companies, companyContacts } from "./companies";
+import { organizations } from "./organizations";
+import { profiles } from "./profiles";
+import { routines } from "./routines";
+import { rules } from "./rules";
+
+const TRAINING_EXERCISE = sql.raw(String(InterventionType.trainingExercise));
+
+/**
+ * Work on sites. People are stored as profiles (a membership of this organization); the
+ * user-shaped API view reads the user behind each profile.
+ */
+export const interventions = pgTable(
+  "interventions",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    type: smallint().notNull(),
+    status: smallint().notNull(),
+    creationStatus: smallint().notNull(),
+    checkType: smallint(),
+    description: text(),
+    /** Object key of the technician's signature image in the bucket. */
+    imgSignature: text(),
+    codePin: integer(),
+    autoCreated: boolean().notNull().default(false),
+    scheduledStart: at().notNull(),
+    scheduledEnd: at().notNull(),
+    negotiationEndDate: at(),
+    actualStart: at(),
+    actualEnd: at(),
+    providerFirstName: text(),
+    providerLastName: text(),
+    providerEmail: text(),
+    providerActionComment: text(),
+    providerGeneralComment: text(),
+    companyId: ref().references(() => companies.id),
+    assignedCompanyContactId: ref().references(() => companyContacts.id),
+    assignedProfileId: ref().references(() => profiles.id),
+    verifiedByProfileId: ref().references(() => profiles.id),
+    verifiedAt: at(),
+    decisionComment: text(),
+    /** Training exercises only: the drill's rule, people who took part, when it was validated. */
+    ruleId: ref().references(() => rules.id),
+    attendeeCount: integer(),
+    validatedAt: at(),
+    routineId: ref().references(() => routines.id),
+    createdByProfileId: ref().references(() => profiles.id),
+    /** Bumped by every change: a write that read an older version lost a race. */
+    version: integer().notNull().default(1),
+    archivedAt: at(),
+    deletedAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The dashboard's list: one organization, optionally one status or type, in date order.
+    index("interventions_org_scheduled_idx").on(t.organizationId, t.scheduledStart, t.id),
+    index("interventions_org_status_scheduled_idx").on(t.organizationId, t.status, t.scheduledStart, t.id),
+    index("interventions_org_type_scheduled_idx").on(t.organizationId, t.type, t.scheduledStart, t.id),
+    index("interventions_org_assigned_profile_idx").on(t.organizationId, t.assignedProfileId, t.scheduledStart),
+    index("interventions_org_assigned_contact_idx").on(
+      t.organizationId,
+      t.assignedCompanyContactId,
+      t.scheduledStart,
+    ),
+    check("interventions_type_check", inEnum(t.type, InterventionType)),
+    check("interventions_status_check", inEnum(t.status, InterventionStatus)),
+    check("interventions_creation_status_check", inEnum(t.creationStatus, CreationStatus)),
+    check("interventions_check_type_check", inEnum(t.checkType, CheckType)),
+    check("interventions_schedule_order_check", sql`${t.scheduledEnd} >= ${t.scheduledStart}`),
+    check("interventions_code_pin_check", sql`${t.codePin} between 100000 and 999999`),
+    check("interventions_attendee_count_check", sql`${t.attendeeCount} >= 0`),
+    check(
+      "interventions_training_fields_check",
+      sql`${t.type} = ${TRAINING_EXERCISE} or (${t.ruleId} is null and ${t.attendeeCount} is null and ${t.validatedAt} is null)`,
+    ),
+    check(
+      "interventions_verification_check",
+      sql`(${t.verifiedAt} is null) = (${t.verifiedByProfileId} is null)`,
+    ),
+  ],
+);

@@ -1,0 +1,28 @@
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { at, createdAt, ref } from "./columns";
+import { interventions } from "./interventions";
+import { organizations } from "./organizations";
+import { profiles } from "./profiles";
+
+/** An in-app message to one profile. Ids are opaque strings, as the verify endpoint takes them. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text()
+      .primaryKey()
+      .$defaultFn(() => `ntf_${crypto.randomUUID()}`),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    recipientProfileId: ref()
+      .notNull()
+      .references(() => profiles.id),
+    interventionId: ref().references(() => interventions.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    title: text().notNull(),
+    body: text(),
+    readAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.recipientProfileId, t.readAt, t.createdAt)],
+);

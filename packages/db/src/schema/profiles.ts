@@ -1,0 +1,35 @@
+import { check, index, pgTable, smallint, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { ProfileRole } from "@interventions/domain";
+import { at, createdAt, idColumn, inEnum, ref } from "./columns";
+import { companyContacts } from "./companies";
+import { organizations } from "./organizations";
+import { users } from "./users";
+
+/** A user's membership of one organization, with one role. */
+export const profiles = pgTable(
+  "profiles",
+  {
+    id: idColumn(),
+    userId: ref()
+      .notNull()
+      .references(() => users.id),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    role: smallint().notNull(),
+    /** For a provider: the company contact this technician is. */
+    companyContactId: ref().references(() => companyContacts.id),
+    createdAt: createdAt(),
+    deletedAt: at(),
+  },
+  (t) => [
+    unique().on(t.userId, t.organizationId),
+    index().on(t.organizationId, t.role),
+    check("profiles_role_check", inEnum(t.role, ProfileRole)),
+    check(
+      "profiles_provider_contact_check",
+      sql`(${t.role} = ${sql.raw(String(ProfileRole.provider))}) = (${t.companyContactId} is not null)`,
+    ),
+  ],
+);

@@ -1,0 +1,27 @@
+import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { RuleKind } from "@interventions/domain";
+import { createdAt, idColumn, inEnum, ref } from "./columns";
+import { organizations } from "./organizations";
+
+/** A regulatory obligation, e.g. "fire extinguishers checked every 12 months". */
+export const rules = pgTable(
+  "rules",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    code: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    kind: smallint().notNull(),
+    periodicityMonths: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique().on(t.organizationId, t.code),
+    check("rules_kind_check", inEnum(t.kind, RuleKind)),
+    check("rules_periodicity_check", sql`${t.periodicityMonths} between 1 and 120`),
+  ],
+);

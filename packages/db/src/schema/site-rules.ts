@@ -1,0 +1,24 @@
+import { index, pgTable, unique } from "drizzle-orm/pg-core";
+import { createdAt, idColumn, ref } from "./columns";
+import { organizations } from "./organizations";
+import { rules } from "./rules";
+import { sites } from "./sites";
+
+/** A rule applied to a site: what a preventive intervention checks. */
+export const siteRules = pgTable(
+  "site_rules",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    siteId: ref()
+      .notNull()
+      .references(() => sites.id),
+    ruleId: ref()
+      .notNull()
+      .references(() => rules.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.siteId, t.ruleId), index().on(t.organizationId), index().on(t.ruleId)],
+);

@@ -1,0 +1,21 @@
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { at, createdAt, idColumn, ref } from "./columns";
+import { organizations } from "./organizations";
+
+/** A building an organization must keep compliant. */
+export const sites = pgTable(
+  "sites",
+  {
+    id: idColumn(),
+    organizationId: ref()
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    address: text().notNull(),
+    postalCode: text().notNull(),
+    city: text().notNull(),
+    createdAt: createdAt(),
+    archivedAt: at(),
+  },
+  (t) => [index().on(t.organizationId, t.name)],
+);

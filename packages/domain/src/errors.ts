@@ -1,0 +1,38 @@
+/** The one error vocabulary: every transport maps these codes to its own statuses. */
+export const ErrorCode = {
+  validationFailed: "VALIDATION_FAILED",
+  unauthenticated: "UNAUTHENTICATED",
+  forbidden: "FORBIDDEN",
+  notFound: "NOT_FOUND",
+  invalidState: "INVALID_STATE",
+  conflict: "CONFLICT",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function validationError(issues: readonly FieldIssue[]): DomainError {
+  const first = issues[0];
+  const message = first ? `${first.path}: ${first.message}` : "The request is invalid";
+  return new DomainError(ErrorCode.validationFailed, message, issues);
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

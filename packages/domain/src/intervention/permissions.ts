@@ -1,0 +1,54 @@
+import { DomainError, ErrorCode } from "../errors";
+import { ProfileRole } from "../profile/roles";
+import { EDITABLE_STATUSES } from "./lifecycle";
+import { InterventionStatus } from "./enums";
+
+export const Operation = {
+  read: "read",
+  createUnplannedPreventive: "createUnplannedPreventive",
+  createCurative: "createCurative",
+  updatePreventive: "updatePreventive",
+  updateTrainingExercise: "updateTrainingExercise",
+  verify: "verify",
+} as const;
+export type Operation = (typeof Operation)[keyof typeof Operation];
+
+const R = ProfileRole;
+
+/** Who may do what. Providers record work on site; only the client's admins and managers plan and verify. */
+export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> = {
+  read: [R.admin, R.manager, R.viewer, R.provider],
+  createUnplannedPreventive: [R.admin, R.manager, R.provider],
+  createCurative: [R.admin, R.manager],
+  updatePreventive: [R.admin, R.manager],
+  updateTrainingExercise: [R.admin, R.manager],
+  verify: [R.admin, R.manager],
+};
+
+/** In which states an operation on an existing intervention is allowed; creations have no prior state. */
+export const STATES_ALLOWED: Readonly<Partial<Record<Operation, readonly InterventionStatus[]>>> = {
+  updatePreventive: EDITABLE_STATUSES,
+  updateTrainingExercise: EDITABLE_STATUSES,
+  verify: [InterventionStatus.awaitingVerification],
+};
+
+export function roleAllows(role: ProfileRole, operation: Operation): boolean {
+  return ROLES_ALLOWED[operation].includes(role);
+}
+
+export function assertRoleAllows(role: ProfileRole, operation: Operation): void {
+  if (!roleAllows(role, operation)) {
+    throw new DomainError(ErrorCode.forbidden, "Your role does not allow this operation");
+  }
+}
+
+export function stateAllows(status: InterventionStatus, operation: Operation): boolean {
+  const allowed = STATES_ALLOWED[operation];
+  return allowed === undefined || allowed.includes(status);
+}
+
+export function assertStateAllows(status: InterventionStatus, operation: Operation): void {
+  if (!stateAllows(status, operation)) {
+    throw new DomainError(ErrorCode.invalidState, "The intervention's status does not allow this operation");
+  }
+}
