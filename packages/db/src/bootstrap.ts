@@ -15,7 +15,10 @@ export interface StartOptions {
  */
 export async function startDatabase(options: StartOptions = {}): Promise<DatabaseHandle> {
   const log = options.log ?? (() => {});
-  const handle = await openDatabase({ url: options.url, dataDir: options.dataDir ?? (options.url ? undefined : defaultDataDir()) });
+  const handle = await openDatabase({
+    url: options.url,
+    dataDir: options.dataDir ?? (options.url ? undefined : defaultDataDir()),
+  });
   await handle.migrate(options.migrationsFolder ?? defaultMigrationsFolder());
   if (handle.kind === "pglite") {
     const result = await seedDemo(handle.db);

@@ -2,9 +2,7 @@ import { z } from "zod";
 
 /** The database settings every entry point (app, CLI, tests) reads, parsed the same way. */
 export const databaseEnvSchema = z.object({
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   DATA_DIR: z.string().min(1).optional(),
 });
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;

@@ -1,9 +1,10 @@
 export { type StartOptions, startDatabase } from "./bootstrap";
 export * from "./client";
-export { databaseEnvSchema, type DatabaseEnv, parseEnv } from "./config";
+export { type DatabaseEnv, databaseEnvSchema, parseEnv } from "./config";
 export { apiKeyPrefix, generateApiKey, hashApiKey } from "./credentials/api-key";
 export { hashPassword, verifyPassword } from "./credentials/password";
 export { isDatabaseReachable } from "./health";
+export { selectRows } from "./raw-query";
 export * from "./schema";
 export { DEMO_PASSWORD } from "./seed/catalogue";
 export { demoCredentials, type SeedResult, seedDemo } from "./seed/seed";

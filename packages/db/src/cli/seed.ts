@@ -1,19 +1,25 @@
-import { ProfileRole, enumName } from "@interventions/domain";
+import { enumName, ProfileRole } from "@interventions/domain";
 import { openDatabase } from "../client";
 import { databaseEnvSchema, parseEnv } from "../config";
 import { seedDemo } from "../seed/seed";
 import { defaultDataDir, defaultMigrationsFolder } from "../workspace";
 
 const env = parseEnv(databaseEnvSchema, process.env);
-const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? (env.DATABASE_URL ? undefined : defaultDataDir()) });
+const handle = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.DATA_DIR ?? (env.DATABASE_URL ? undefined : defaultDataDir()),
+});
 try {
   await handle.migrate(defaultMigrationsFolder());
   const result = await seedDemo(handle.db);
-  console.log(result.seeded ? `Demo loaded (${handle.kind}).` : `Demo already present (${handle.kind}): nothing changed.`);
+  console.log(
+    result.seeded ? `Demo loaded (${handle.kind}).` : `Demo already present (${handle.kind}): nothing changed.`,
+  );
   console.log(`\nDemo accounts — password for every user: ${result.password}`);
   for (const org of result.organizations) {
     console.log(`\n${org.name} (${org.slug})\n  API key: ${org.apiKey}`);
-    for (const user of org.users) console.log(`  ${enumName(ProfileRole, user.role as ProfileRole).padEnd(8)} ${user.email}`);
+    for (const user of org.users)
+      console.log(`  ${enumName(ProfileRole, user.role as ProfileRole).padEnd(8)} ${user.email}`);
   }
 } finally {
   await handle.close();

@@ -1,5 +1,5 @@
-import { type AnyPgColumn, check, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
+import { type AnyPgColumn, check, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { interventions } from "./interventions";
 import { organizations } from "./organizations";

@@ -1,6 +1,6 @@
+import { enumValues, type NumericEnum } from "@interventions/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, bigint, timestamp } from "drizzle-orm/pg-core";
-import { enumValues, type NumericEnum } from "@interventions/domain";
 
 /** Ids are bigint so that any safe integer sent by a client is a valid lookup, never an overflow error. */
 export const idColumn = () => bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity();

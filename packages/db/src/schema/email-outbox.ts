@@ -1,5 +1,5 @@
-import { check, index, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizations } from "./organizations";

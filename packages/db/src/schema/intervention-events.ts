@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
-import { at, idColumn, ref } from "./columns";
 import { apiClients } from "./api-clients";
+import { at, idColumn, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizations } from "./organizations";
 import { profiles } from "./profiles";

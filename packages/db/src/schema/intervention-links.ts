@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey } from "drizzle-orm/pg-core";
-import { ref } from "./columns";
 import { anomalies } from "./anomalies";
+import { ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizations } from "./organizations";
 import { siteRules } from "./site-rules";

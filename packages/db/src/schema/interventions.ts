@@ -1,6 +1,6 @@
-import { boolean, check, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import { CheckType, CreationStatus, InterventionStatus, InterventionType } from "@interventions/domain";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { companies, companyContacts } from "./companies";
 import { organizations } from "./organizations";
@@ -65,11 +65,7 @@ export const interventions = pgTable(
     index("interventions_org_status_scheduled_idx").on(t.organizationId, t.status, t.scheduledStart, t.id),
     index("interventions_org_type_scheduled_idx").on(t.organizationId, t.type, t.scheduledStart, t.id),
     index("interventions_org_assigned_profile_idx").on(t.organizationId, t.assignedProfileId, t.scheduledStart),
-    index("interventions_org_assigned_contact_idx").on(
-      t.organizationId,
-      t.assignedCompanyContactId,
-      t.scheduledStart,
-    ),
+    index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
     check("interventions_type_check", inEnum(t.type, InterventionType)),
     check("interventions_status_check", inEnum(t.status, InterventionStatus)),
     check("interventions_creation_status_check", inEnum(t.creationStatus, CreationStatus)),
@@ -81,9 +77,6 @@ export const interventions = pgTable(
       "interventions_training_fields_check",
       sql`${t.type} = ${TRAINING_EXERCISE} or (${t.ruleId} is null and ${t.attendeeCount} is null and ${t.validatedAt} is null)`,
     ),
-    check(
-      "interventions_verification_check",
-      sql`(${t.verifiedAt} is null) = (${t.verifiedByProfileId} is null)`,
-    ),
+    check("interventions_verification_check", sql`(${t.verifiedAt} is null) = (${t.verifiedByProfileId} is null)`),
   ],
 );

@@ -1,6 +1,6 @@
-import { check, index, pgTable, smallint, unique } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import { ProfileRole } from "@interventions/domain";
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, smallint, unique } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref } from "./columns";
 import { companyContacts } from "./companies";
 import { organizations } from "./organizations";

@@ -1,5 +1,5 @@
-import { boolean, check, index, integer, pgTable } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, ref } from "./columns";
 import { companies } from "./companies";
 import { organizations } from "./organizations";

@@ -1,6 +1,6 @@
-import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import { RuleKind } from "@interventions/domain";
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, inEnum, ref } from "./columns";
 import { organizations } from "./organizations";
 

@@ -1,5 +1,5 @@
-import { check, pgTable, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { check, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, updatedAt } from "./columns";
 
 export const users = pgTable(

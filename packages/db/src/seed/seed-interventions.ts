@@ -54,11 +54,13 @@ export async function seedInterventions(ctx: SeedContext, org: SeededOrganizatio
   for (const type of enumValues(InterventionType)) {
     for (const [index, status] of statuses.entries()) {
       const siteId = org.siteIds[(index + type) % org.siteIds.length] as number;
-      const interventionId = await insertIntervention(ctx, org, type, status, index, siteId);
+      const interventionId = await insertIntervention(ctx, org, type, status, index);
       count += 1;
       if (type === InterventionType.preventive) {
         const siteRuleIds = org.checkSiteRulesBySite.get(siteId) ?? [];
-        await ctx.tx.insert(interventionSiteRules).values(siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })));
+        await ctx.tx
+          .insert(interventionSiteRules)
+          .values(siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })));
         await ctx.tx.insert(interventionSites).values({ interventionId, siteId, organizationId: org.id });
       } else if (type === InterventionType.curative) {
         const anomalyId = await insertAnomaly(ctx, org, siteId, anomalyIndex++, ANOMALY_STATUS_FOR_CURATIVE[status]);
@@ -66,7 +68,9 @@ export async function seedInterventions(ctx: SeedContext, org: SeededOrganizatio
         await ctx.tx.insert(interventionSites).values({ interventionId, siteId, organizationId: org.id });
       } else {
         const siteIds = [...new Set([siteId, org.siteIds[0] as number])];
-        await ctx.tx.insert(interventionSites).values(siteIds.map((id) => ({ interventionId, siteId: id, organizationId: org.id })));
+        await ctx.tx
+          .insert(interventionSites)
+          .values(siteIds.map((id) => ({ interventionId, siteId: id, organizationId: org.id })));
       }
     }
   }
@@ -83,7 +87,6 @@ async function insertIntervention(
   type: InterventionType,
   status: InterventionStatus,
   index: number,
-  siteId: number,
 ): Promise<number> {
   const start = scheduledStartFor(ctx.base, status, index);
   const end = new Date(start.getTime() + 3 * HOUR);
@@ -117,7 +120,11 @@ async function insertIntervention(
       assignedProfileId: type === InterventionType.trainingExercise ? manager : null,
       verifiedByProfileId: decided ? manager : null,
       verifiedAt: decided ? updatedAt : null,
-      decisionComment: decided ? (status === S.accepted ? "Compliant, report received." : "Report incomplete: photos missing.") : null,
+      decisionComment: decided
+        ? status === S.accepted
+          ? "Compliant, report received."
+          : "Report incomplete: photos missing."
+        : null,
       ruleId: type === InterventionType.trainingExercise ? (org.ruleIdByCode.get("EVAC") ?? null) : null,
       attendeeCount: type === InterventionType.trainingExercise && done ? 40 + index * 7 : null,
       validatedAt: type === InterventionType.trainingExercise && done ? end : null,
@@ -129,10 +136,25 @@ async function insertIntervention(
   if (!row) throw new Error("intervention insert returned nothing");
 
   await ctx.tx.insert(interventionEvents).values([
-    { organizationId: org.id, interventionId: row.id, actorProfileId: manager, action: "created", occurredAt: createdAt },
+    {
+      organizationId: org.id,
+      interventionId: row.id,
+      actorProfileId: manager,
+      action: "created",
+      occurredAt: createdAt,
+    },
     ...(status === S.toSchedule
       ? []
-      : [{ organizationId: org.id, interventionId: row.id, actorProfileId: manager, action: historyAction(status), changes: { status: { from: S.toSchedule, to: status } }, occurredAt: updatedAt }]),
+      : [
+          {
+            organizationId: org.id,
+            interventionId: row.id,
+            actorProfileId: manager,
+            action: historyAction(status),
+            changes: { status: { from: S.toSchedule, to: status } },
+            occurredAt: updatedAt,
+          },
+        ]),
   ]);
   return row.id;
 }

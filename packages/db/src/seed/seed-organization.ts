@@ -107,7 +107,13 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
     const email = demoUserEmail(template, person.role);
     const [user] = await tx
       .insert(users)
-      .values({ email, passwordHash: ctx.passwordHash, firstName: person.firstName, lastName: person.lastName, locale: person.locale })
+      .values({
+        email,
+        passwordHash: ctx.passwordHash,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        locale: person.locale,
+      })
       .returning({ id: users.id });
     if (!user) throw new Error("user insert returned nothing");
     const [profile] = await tx
@@ -133,7 +139,8 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
         organizationId,
         siteRuleId: row.id,
         companyId: companyIds[index % companyIds.length] ?? null,
-        frequencyMonths: RULE_CATALOGUE.find((rule) => ruleIdByCode.get(rule.code) === row.ruleId)?.periodicityMonths ?? 12,
+        frequencyMonths:
+          RULE_CATALOGUE.find((rule) => ruleIdByCode.get(rule.code) === row.ruleId)?.periodicityMonths ?? 12,
         nextDueAt: new Date(ctx.base.getTime() + (7 + index * 5) * DAY),
       })),
   );
@@ -145,5 +152,13 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
     keyHash: hashApiKey(template.apiKey),
   });
 
-  return { id: organizationId, siteIds, ruleIdByCode, checkSiteRulesBySite, contactIds, companyIdByContact, profileIdByRole };
+  return {
+    id: organizationId,
+    siteIds,
+    ruleIdByCode,
+    checkSiteRulesBySite,
+    contactIds,
+    companyIdByContact,
+    profileIdByRole,
+  };
 }

@@ -26,12 +26,21 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
     await tx.execute(sql`select pg_advisory_xact_lock(727274)`);
     const first = ORGANIZATIONS[0];
     if (!first) return false;
-    const existing = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, first.slug));
+    const existing = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.slug, first.slug));
     if (existing.length > 0) return false;
 
     const [shared] = await tx
       .insert(users)
-      .values({ email: SHARED_USER.email, passwordHash, firstName: SHARED_USER.firstName, lastName: SHARED_USER.lastName, locale: SHARED_USER.locale })
+      .values({
+        email: SHARED_USER.email,
+        passwordHash,
+        firstName: SHARED_USER.firstName,
+        lastName: SHARED_USER.lastName,
+        locale: SHARED_USER.locale,
+      })
       .returning({ id: users.id });
     if (!shared) throw new Error("user insert returned nothing");
 

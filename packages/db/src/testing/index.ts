@@ -32,3 +32,4 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     },
   };
 }
+export { refusal } from "./violation";

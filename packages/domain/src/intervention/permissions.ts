@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from "../errors";
 import { ProfileRole } from "../profile/roles";
-import { EDITABLE_STATUSES } from "./lifecycle";
 import { InterventionStatus } from "./enums";
+import { EDITABLE_STATUSES } from "./lifecycle";
 
 export const Operation = {
   read: "read",

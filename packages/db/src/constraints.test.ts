@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "./client";
+import { interventions, profiles, users } from "./schema";
+import { seedDemo } from "./seed/seed";
+import { createTestDatabase, refusal } from "./testing";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemo(handle.db, { now: new Date("2026-11-23T10:00:00Z") });
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+// A valid intervention of the first demo organization; each test breaks one thing in it.
+const valid = {
+  organizationId: 1,
+  type: 1,
+  status: 2,
+  creationStatus: 1,
+  scheduledStart: new Date("2026-12-01T08:00:00Z"),
+  scheduledEnd: new Date("2026-12-01T10:00:00Z"),
+  codePin: 123456,
+};
+
+describe("interventions table", () => {
+  it("accepts a valid row", async () => {
+    const [row] = await handle.db.insert(interventions).values(valid).returning({ id: interventions.id });
+    expect(row?.id).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["an unknown type", { type: 4 }, "interventions_type_check"],
+    ["an unknown status", { status: 0 }, "interventions_status_check"],
+    ["an unknown creation status", { creationStatus: 3 }, "interventions_creation_status_check"],
+    ["an unknown check type", { checkType: 9 }, "interventions_check_type_check"],
+    [
+      "an end before the start",
+      { scheduledEnd: new Date("2026-12-01T07:59:59Z") },
+      "interventions_schedule_order_check",
+    ],
+    ["a 5-digit code PIN", { codePin: 99999 }, "interventions_code_pin_check"],
+    ["a 7-digit code PIN", { codePin: 1000000 }, "interventions_code_pin_check"],
+    ["an attendee count on a preventive", { attendeeCount: 3 }, "interventions_training_fields_check"],
+    ["a negative attendee count", { type: 3, attendeeCount: -1 }, "interventions_attendee_count_check"],
+    ["a verification date without verifier", { verifiedAt: new Date() }, "interventions_verification_check"],
+    ["an unknown organization", { organizationId: 999_999 }, "foreign key"],
+  ])("refuses %s", async (_label, change, expected) => {
+    const message = await refusal(handle.db.insert(interventions).values({ ...valid, ...change }));
+    expect(message).toContain(expected);
+  });
+});
+
+describe("users and profiles", () => {
+  it("refuses an e-mail that is not lower-case", async () => {
+    const message = await refusal(
+      handle.db
+        .insert(users)
+        .values({ email: "Someone@Example.com", passwordHash: "x", firstName: "A", lastName: "B" }),
+    );
+    expect(message).toContain("users_email_lower_check");
+  });
+
+  it("refuses a second account with the same e-mail", async () => {
+    const message = await refusal(
+      handle.db.insert(users).values({ email: "admin@acme.example", passwordHash: "x", firstName: "A", lastName: "B" }),
+    );
+    expect(message).toContain("duplicate key");
+  });
+
+  it("refuses an unknown role and a provider profile without its company contact", async () => {
+    expect(await refusal(handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 9 }))).toContain(
+      "profiles_role_check",
+    );
+    expect(await refusal(handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 4 }))).toContain(
+      "profiles_provider_contact_check",
+    );
+  });
+
+  it("refuses a second profile for the same user in the same organization", async () => {
+    const message = await refusal(handle.db.insert(profiles).values({ userId: 2, organizationId: 1, role: 3 }));
+    expect(message).toContain("duplicate key");
+  });
+});
