@@ -46,8 +46,8 @@ module.exports = {
     {
       name: "web-uses-the-api-not-the-database-directly",
       severity: "error",
-      comment: "Pages and routes go through packages/api; only the composition root opens the database.",
-      from: { path: "^apps/web/", pathNot: "^apps/web/src/server/" },
+      comment: "Pages and routes go through packages/api; only the composition root (server/, env) opens the database.",
+      from: { path: "^apps/web/", pathNot: "^apps/web/src/(server/|env\\.ts$)" },
       to: { path: "^packages/db/" },
     },
     {

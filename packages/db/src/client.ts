@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -54,7 +55,14 @@ function openPostgres(url: string, max: number): DatabaseHandle {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  const client = dataDir ? await PGlite.create(join(dataDir, "pglite")) : await PGlite.create();
+  let client: PGlite;
+  if (dataDir) {
+    const folder = join(dataDir, "pglite");
+    await mkdir(folder, { recursive: true });
+    client = await PGlite.create(folder);
+  } else {
+    client = await PGlite.create();
+  }
   const db = drizzlePglite({ client, ...drizzleConfig });
   return {
     db,

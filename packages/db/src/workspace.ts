@@ -6,7 +6,8 @@ import { dirname, join, resolve } from "node:path";
  * `import.meta.url`, so files shipped beside the code are located from the workspace instead.
  */
 export function findWorkspaceRoot(from: string = process.cwd()): string {
-  let dir = resolve(from);
+  // Found at run time on purpose: bundlers must not trace the whole repository from here.
+  let dir = resolve(/*turbopackIgnore: true*/ from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}`);

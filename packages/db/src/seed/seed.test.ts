@@ -1,5 +1,6 @@
 import { AnomalyStatus, enumValues, InterventionStatus, InterventionType, ProfileRole } from "@interventions/domain";
-import { and, count, eq, getTableName, type Table } from "drizzle-orm";
+import { and, count, eq, getTableName, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { verifyPassword } from "../credentials/password";
@@ -10,13 +11,7 @@ import { DEMO_PASSWORD } from "./catalogue";
 import { seedDemo } from "./seed";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const tables = Object.values(schema).filter((value): value is Table => {
-  try {
-    return typeof getTableName(value as Table) === "string";
-  } catch {
-    return false;
-  }
-});
+const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => is(value, PgTable));
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

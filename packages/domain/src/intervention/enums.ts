@@ -10,7 +10,7 @@ export type InterventionType = EnumValue<typeof InterventionType>;
 export const interventionTypeSchema = z.enum(InterventionType);
 
 /**
- * The lifecycle of an intervention; the allowed moves are in `rules.ts`.
+ * The lifecycle of an intervention; the allowed moves are in `lifecycle.ts`.
  * - toSchedule: created with tentative dates, not yet confirmed with the provider;
  * - scheduled: dates confirmed, a code PIN issued for the technician;
  * - inProgress: the technician entered the code PIN on site;
