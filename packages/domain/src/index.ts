@@ -4,6 +4,8 @@ export * from "./errors";
 export * from "./intervention/enums";
 export * from "./intervention/lifecycle";
 export * from "./intervention/permissions";
+export * from "./intervention/query-schemas";
+export * from "./intervention/references";
 export * from "./intervention/request-schemas";
 export * from "./intervention/response-schemas";
 export * from "./intervention/schedule";

@@ -17,8 +17,11 @@ export const STATUS_TRANSITIONS: Readonly<Record<InterventionStatus, readonly In
 /** States in which planning fields (dates, links, assignee) may still change. */
 export const EDITABLE_STATUSES: readonly InterventionStatus[] = [S.toSchedule, S.scheduled];
 
-/** States in which the intervention is still to be done: it holds its anomalies and shows in planning. */
+/** States in which the intervention is still to be done: it can be cancelled and shows in planning. */
 export const OPEN_STATUSES: readonly InterventionStatus[] = [S.toSchedule, S.scheduled, S.inProgress];
+
+/** States not yet decided: a curative in one of them holds its anomalies. */
+export const ACTIVE_STATUSES: readonly InterventionStatus[] = [...OPEN_STATUSES, S.awaitingVerification];
 
 export function canTransition(from: InterventionStatus, to: InterventionStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to);

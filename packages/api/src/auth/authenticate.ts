@@ -1,0 +1,76 @@
+import { apiClients, type Database, hashApiKey, profiles, sessions } from "@interventions/db";
+import { DomainError, ErrorCode, type ProfileRole } from "@interventions/domain";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Actor } from "../context";
+import type { SessionTokens } from "./session-token";
+
+export interface Credentials {
+  /** The `Authorization` header. */
+  authorization: string | null;
+  /** The `x-session-token` header. */
+  sessionToken: string | null;
+}
+
+const unauthenticated = (message: string) => new DomainError(ErrorCode.unauthenticated, message);
+
+/**
+ * A partner request carries two credentials: an API key naming the organization (Bearer) and a user's
+ * session token. Both must hold, and the user must be a member of that organization.
+ */
+export async function authenticateRequest(
+  db: Database,
+  tokens: SessionTokens,
+  credentials: Credentials,
+  now: Date,
+): Promise<Actor> {
+  const apiKey = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? "")?.[1];
+  if (!apiKey) throw unauthenticated("Missing or malformed Authorization header: expected 'Bearer <API key>'");
+  if (!credentials.sessionToken) throw unauthenticated("Missing x-session-token header");
+
+  const [client] = await db
+    .select({ id: apiClients.id, organizationId: apiClients.organizationId })
+    .from(apiClients)
+    .where(and(eq(apiClients.keyHash, hashApiKey(apiKey)), isNull(apiClients.revokedAt)));
+  if (!client) throw unauthenticated("Unknown or revoked API key");
+
+  const claims = await tokens.verify(credentials.sessionToken, now);
+  if (!claims) throw unauthenticated("Invalid or expired session token");
+  const userId = await activeSessionUser(db, claims.sessionId, now);
+  if (userId === null || userId !== claims.userId) throw unauthenticated("Session expired or signed out");
+
+  const actor = await profileActor(db, userId, client.organizationId);
+  if (!actor) throw new DomainError(ErrorCode.forbidden, "This user is not a member of the API client's organization");
+  return { ...actor, apiClientId: client.id };
+}
+
+/** The user of a session that exists, has not expired and was not revoked. */
+export async function activeSessionUser(db: Database, sessionId: string, now: Date): Promise<number | null> {
+  if (!isSessionId(sessionId)) return null;
+  const [session] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  return session?.userId ?? null;
+}
+
+/** Session ids are UUIDs; anything else is refused before it reaches a uuid column. */
+export function isSessionId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** The actor a user is in one organization, or null when they are not a member. */
+export async function profileActor(db: Database, userId: number, organizationId: number): Promise<Actor | null> {
+  const [profile] = await db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.userId, userId), eq(profiles.organizationId, organizationId), isNull(profiles.deletedAt)));
+  if (!profile) return null;
+  return {
+    userId,
+    profileId: profile.id,
+    organizationId,
+    role: profile.role as ProfileRole,
+    companyContactId: profile.companyContactId,
+    apiClientId: null,
+  };
+}

@@ -1,0 +1,45 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
+
+const ALGORITHM = "HS256";
+
+const claimsSchema = z.object({
+  // The documented example carries ids as strings; numbers are accepted too.
+  userId: z.union([z.string().regex(/^\d{1,15}$/), z.int().positive()]).transform(Number),
+  sessionId: z.string().min(1).max(100),
+  iat: z.number(),
+  exp: z.number(),
+});
+export type SessionClaims = z.infer<typeof claimsSchema>;
+
+export class SessionTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async sign(claims: { userId: number; sessionId: string }, issuedAt: Date, expiresAt: Date): Promise<string> {
+    return new SignJWT({ userId: String(claims.userId), sessionId: claims.sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+      .setIssuedAt(Math.floor(issuedAt.getTime() / 1000))
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+  }
+
+  /** The claims of a well-formed, correctly signed, unexpired token; null for anything else. */
+  async verify(token: string, now: Date): Promise<SessionClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        currentDate: now,
+        requiredClaims: ["iat", "exp"],
+      });
+      const claims = claimsSchema.safeParse(payload);
+      return claims.success ? claims.data : null;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { anomalies, interventionAnomalies, interventionSites, interventions } from "@interventions/db";
+import {
+  AnomalyStatus,
+  assertAnomaliesRepairable,
+  assertIdsFound,
+  assertRoleAllows,
+  assertScheduleInOrder,
+  type CreateCurativeBody,
+  InterventionStatus,
+  InterventionType,
+  needsCodePin,
+  Operation,
+  statusForCreationStatus,
+  uniqueIds,
+} from "@interventions/domain";
+import { inArray } from "drizzle-orm";
+import type { ServiceContext } from "../../context";
+import { resolveContact, resolveUserProfile } from "./assignees";
+import { newCodePin, notifyVerifiers } from "./effects";
+import { HistoryAction, recordEvent } from "./history";
+import { lockAnomalies } from "./references";
+import { readInterventionView, toUserShaped } from "./view";
+
+/** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
+export async function createCurative({ ctx, input }: { ctx: ServiceContext; input: CreateCurativeBody }) {
+  assertRoleAllows(ctx.actor.role, Operation.createCurative);
+  const { organizationId } = ctx.actor;
+  const scheduledStart = new Date(input.scheduledStart);
+  const scheduledEnd = new Date(input.scheduledEnd);
+  assertScheduleInOrder(scheduledStart, scheduledEnd);
+  const anomalyIds = uniqueIds(input.anomalyIds);
+  const status = statusForCreationStatus(input.creationStatus);
+
+  const id = await ctx.db.transaction(async (tx) => {
+    const found = await lockAnomalies(tx, organizationId, anomalyIds);
+    assertIdsFound(
+      "anomalyIds",
+      input.anomalyIds,
+      found.map((anomaly) => anomaly.id),
+      "anomaly",
+    );
+    const contact = await resolveContact(tx, organizationId, input.assignedCompanyContactId);
+    const assignee = await resolveUserProfile(tx, organizationId, input.assignedUserId, "assignedUserId");
+    assertAnomaliesRepairable(input.anomalyIds, found);
+
+    const [row] = await tx
+      .insert(interventions)
+      .values({
+        organizationId,
+        type: InterventionType.curative,
+        status,
+        creationStatus: input.creationStatus,
+        description: input.description ?? null,
+        codePin: needsCodePin(status) ? newCodePin() : null,
+        scheduledStart,
+        scheduledEnd,
+        companyId: contact?.companyId ?? null,
+        assignedCompanyContactId: contact?.id ?? null,
+        assignedProfileId: assignee?.id ?? null,
+        createdByProfileId: ctx.actor.profileId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: interventions.id });
+    if (!row) throw new Error("intervention insert returned nothing");
+    await tx
+      .insert(interventionAnomalies)
+      .values(anomalyIds.map((anomalyId) => ({ interventionId: row.id, anomalyId })));
+    const siteIds = uniqueIds(found.map((anomaly) => anomaly.siteId));
+    await tx
+      .insert(interventionSites)
+      .values(siteIds.map((siteId) => ({ interventionId: row.id, siteId, organizationId })));
+    await tx
+      .update(anomalies)
+      .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })
+      .where(inArray(anomalies.id, anomalyIds));
+    await recordEvent(tx, ctx, row.id, HistoryAction.created);
+    if (status === InterventionStatus.awaitingVerification) await notifyVerifiers(tx, ctx, row.id);
+    return row.id;
+  });
+
+  const view = await readInterventionView(ctx.db, organizationId, id);
+  if (!view) throw new Error(`intervention ${id} vanished after commit`);
+  return { data: toUserShaped(view) };
+}
