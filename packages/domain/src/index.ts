@@ -12,3 +12,4 @@ export * from "./intervention/schedule";
 export * from "./primitives";
 export * from "./profile/roles";
 export * from "./rule/enums";
+export * from "./validation";

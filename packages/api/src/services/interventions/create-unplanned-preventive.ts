@@ -42,7 +42,7 @@ export async function createUnplannedPreventive({
   const ruleIds = uniqueIds(input.ruleIds);
   const actualStart = input.actualStart ? new Date(input.actualStart) : ctx.now;
   assertNotInFuture("actualStart", actualStart, ctx.now);
-  const actualEnd = actualStart > ctx.now ? actualStart : ctx.now;
+  const actualEnd = new Date(Math.max(actualStart.getTime(), ctx.now.getTime()));
 
   const { id, signatureKey } = await ctx.db.transaction(async (tx) => {
     assertFound(

@@ -1,0 +1,57 @@
+import type { Database } from "@interventions/db";
+import { parseInput } from "@interventions/domain";
+import type { SessionTokens } from "../auth/session-token";
+import { signIn, signInInput, signOut } from "../auth/sign-in";
+import { errorResponse, type FetchHandler } from "./handler";
+import { HttpErrorCode, HttpProblem } from "./problem";
+import { readJsonBody } from "./read-json";
+
+export interface AuthDeps {
+  db: Database;
+  tokens: SessionTokens;
+  sessionTtlMs: number;
+  clock?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * `POST /api/auth/login` (e-mail, password → session token) and `POST /api/auth/logout` (revokes the
+ * session of the `x-session-token` it is sent with).
+ */
+export function createAuthHandler(deps: AuthDeps): FetchHandler {
+  const clock = deps.clock ?? (() => new Date());
+  return async (request) => {
+    try {
+      const { pathname } = new URL(request.url);
+      const action = pathname.replace(/\/+$/, "").split("/").at(-1);
+      if (action !== "login" && action !== "logout")
+        throw new HttpProblem(404, HttpErrorCode.routeNotFound, `No endpoint at ${pathname}`);
+      if (request.method !== "POST")
+        throw new HttpProblem(405, HttpErrorCode.methodNotAllowed, `${request.method} is not allowed here`, {
+          allow: "POST",
+        });
+      const now = clock();
+
+      if (action === "logout") {
+        const token = request.headers.get("x-session-token");
+        const claims = token ? await deps.tokens.verify(token, now) : null;
+        if (claims) await signOut(deps.db, claims.sessionId, now);
+        return new Response(null, { status: 204 });
+      }
+      const input = parseInput(signInInput, await readJsonBody(request));
+      const session = await signIn(
+        {
+          db: deps.db,
+          tokens: deps.tokens,
+          now,
+          sessionTtlMs: deps.sessionTtlMs,
+          userAgent: request.headers.get("user-agent"),
+        },
+        input,
+      );
+      return Response.json({ data: session }, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error, deps.onError);
+    }
+  };
+}

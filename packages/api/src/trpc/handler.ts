@@ -1,0 +1,54 @@
+import type { Database } from "@interventions/db";
+import { isDomainError } from "@interventions/domain";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { authenticateRequest } from "../auth/authenticate";
+import type { SessionTokens } from "../auth/session-token";
+import type { Actor } from "../context";
+import type { FetchHandler } from "../rest/handler";
+import type { SignatureStorage } from "../storage/signature-storage";
+import type { TrpcContext } from "./init";
+import { appRouter } from "./root";
+
+export interface TrpcDeps {
+  db: Database;
+  tokens: SessionTokens;
+  storage: SignatureStorage;
+  endpoint: string;
+  clock?: () => Date;
+  /** How a request names its actor; by default the partner headers (API key and session token). */
+  resolveActor?: (request: Request, now: Date) => Promise<Actor | null>;
+  onError?: (error: unknown) => void;
+}
+
+/** tRPC over fetch: framework-neutral, like the REST handler. */
+export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
+  const clock = deps.clock ?? (() => new Date());
+  const resolveActor = deps.resolveActor ?? ((request, now) => actorFromHeaders(deps, request, now));
+  return (request) =>
+    fetchRequestHandler({
+      endpoint: deps.endpoint,
+      req: request,
+      router: appRouter,
+      createContext: async (): Promise<TrpcContext> => {
+        const now = clock();
+        const base = { db: deps.db, storage: deps.storage, now };
+        try {
+          return { ...base, actor: await resolveActor(request, now), authError: null };
+        } catch (error) {
+          if (isDomainError(error)) return { ...base, actor: null, authError: error };
+          throw error;
+        }
+      },
+      onError: ({ error }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") deps.onError?.(error.cause ?? error);
+      },
+    });
+}
+
+/** No credentials → no actor (public procedures only); bad credentials → the same 401/403 as REST. */
+async function actorFromHeaders(deps: TrpcDeps, request: Request, now: Date): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  const sessionToken = request.headers.get("x-session-token");
+  if (!authorization && !sessionToken) return null;
+  return authenticateRequest(deps.db, deps.tokens, { authorization, sessionToken }, now);
+}

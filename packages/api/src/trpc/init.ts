@@ -1,0 +1,84 @@
+import type { Database } from "@interventions/db";
+import { DomainError, ErrorCode, issuesFromZod } from "@interventions/domain";
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Actor, ServiceContext } from "../context";
+import type { SignatureStorage } from "../storage/signature-storage";
+
+export interface TrpcContext {
+  db: Database;
+  storage: SignatureStorage;
+  now: Date;
+  /** null when the request carries no credentials: only public procedures may run. */
+  actor: Actor | null;
+  /** Why credentials that were sent did not hold; raised by protected procedures (401/403). */
+  authError: DomainError | null;
+}
+
+const TRPC_CODES: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
+  [ErrorCode.validationFailed]: "BAD_REQUEST",
+  [ErrorCode.unauthenticated]: "UNAUTHORIZED",
+  [ErrorCode.forbidden]: "FORBIDDEN",
+  [ErrorCode.notFound]: "NOT_FOUND",
+  [ErrorCode.invalidState]: "CONFLICT",
+  [ErrorCode.conflict]: "CONFLICT",
+};
+
+/** The stable code a client sees, the same as the REST problem's `code`. */
+function errorCodeOf(error: TRPCError): string {
+  if (error.cause instanceof DomainError) return error.cause.code;
+  if (error.cause instanceof ZodError) return ErrorCode.validationFailed;
+  if (error.code === "INTERNAL_SERVER_ERROR") return "INTERNAL_ERROR";
+  return error.code;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  // Never send a stack trace, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const issues =
+      error.cause instanceof DomainError
+        ? error.cause.issues
+        : error.cause instanceof ZodError
+          ? issuesFromZod(error.cause)
+          : [];
+    return {
+      ...shape,
+      message: internal ? "An unexpected error occurred" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        errorCode: errorCodeOf(error),
+        issues,
+      },
+    };
+  },
+});
+
+/** Domain errors thrown by a verb become tRPC errors of the matching status. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Requires an actor; its procedures receive the same context as every service verb. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.authError) {
+    throw new TRPCError({ code: TRPC_CODES[ctx.authError.code], message: ctx.authError.message, cause: ctx.authError });
+  }
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const service: ServiceContext = { db: ctx.db, storage: ctx.storage, now: ctx.now, actor: ctx.actor };
+  return next({ ctx: { service } });
+});

@@ -1,0 +1,14 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createCallerFactory, createTRPCRouter } from "./init";
+import { interventionsRouter } from "./interventions-router";
+
+export const appRouter = createTRPCRouter({
+  interventions: interventionsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** For server-side callers (pages, tests); procedures never call each other through it. */
+export const createCaller = createCallerFactory(appRouter);
