@@ -3,9 +3,10 @@ import type { NextConfig } from "next";
 import "./src/env";
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@interventions/domain", "@interventions/db"],
-  // PGlite loads its WebAssembly and data files from beside its own code: it must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  transpilePackages: ["@interventions/domain", "@interventions/db", "@interventions/api"],
+  // PGlite loads its WebAssembly and data files from beside its own code, s3rver its XML templates:
+  // neither may be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "@20minutes/s3rver"],
   poweredByHeader: false,
 };
 

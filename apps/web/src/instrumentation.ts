@@ -1,11 +1,14 @@
-/** Runs once when the server starts: open, migrate (and on the embedded default, seed) before traffic. */
+/** Runs once when the server starts: database (migrated; seeded on the embedded default) and storage, before traffic. */
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, per bundle, to keep Node-only code out of the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDatabase } = await import("./server/database");
+  const { getApi } = await import("./server/api");
   try {
-    await getDatabase();
+    await getApi();
   } catch (error) {
-    console.error("The database could not be opened at start-up; /health reports 503 until it can.", error);
+    console.error(
+      "The database or the storage could not be opened at start-up; /health reports 503 until they can.",
+      error,
+    );
   }
 }

@@ -1,3 +1,4 @@
+/// <reference path="./s3rver.d.ts" />
 import { mkdir } from "node:fs/promises";
 import S3rver from "@20minutes/s3rver";
 import type { S3Settings } from "./signature-storage";

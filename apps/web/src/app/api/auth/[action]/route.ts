@@ -1,0 +1,10 @@
+import { getApi } from "../../../../server/api";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/auth/login and /api/auth/logout; other methods get the adapter's 405. */
+async function handle(request: Request): Promise<Response> {
+  return (await getApi()).auth(request);
+}
+
+export { handle as DELETE, handle as GET, handle as PATCH, handle as POST, handle as PUT };
