@@ -1,8 +1,10 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { anomaliesRouter } from "./anomalies-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
 
 export const appRouter = createTRPCRouter({
+  anomalies: anomaliesRouter,
   interventions: interventionsRouter,
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anomalyStatusSchema } from "../anomaly/enums";
 import { id, isoDateTime } from "../primitives";
 import { interventionStatusSchema, interventionTypeSchema } from "./enums";
 
@@ -28,3 +29,9 @@ export type ListInterventionsInput = z.input<typeof listInterventionsInput>;
 export type ListInterventionsQuery = z.output<typeof listInterventionsInput>;
 
 export const interventionIdInput = z.strictObject({ interventionId: id });
+
+export const listAnomaliesInput = z.strictObject({
+  status: anomalyStatusSchema.optional(),
+  siteId: id.optional(),
+});
+export type ListAnomaliesQuery = z.output<typeof listAnomaliesInput>;

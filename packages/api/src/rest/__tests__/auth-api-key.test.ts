@@ -1,0 +1,110 @@
+import { apiClients, generateApiKey, hashApiKey } from "@interventions/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
+import { ACME_KEY, documentedCalls, expectUnauthenticated, findIntervention, writeCounts } from "./auth-helpers";
+
+// The Bearer credential: the API key that names the organization. Each case is refused on every documented
+// path with 401, a `www-authenticate` challenge and a problem+json body, and writes nothing.
+
+let env: ApiTestEnv;
+let sessionToken: string;
+let revokedKey: string;
+let preventiveId: number;
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  const manager = await env.credentialsFor("manager@acme.example");
+  sessionToken = manager["x-session-token"] ?? "";
+  revokedKey = generateApiKey();
+  await env.database.db.insert(apiClients).values({
+    organizationId: 1,
+    name: "Revoked partner",
+    keyPrefix: revokedKey.slice(0, 10),
+    keyHash: hashApiKey(revokedKey),
+    revokedAt: TEST_NOW,
+  });
+  preventiveId = (await findIntervention(env, 1, 1, 2)).id;
+});
+afterAll(async () => {
+  await env.close();
+});
+
+/** An empty PATCH of a scheduled preventive: passes authentication, changes nothing, answers 200. */
+function probe(headers: Record<string, string>) {
+  return env.rest(jsonRequest("PATCH", `/interventions/v2/rs/preventive/${preventiveId}`, headers, {}));
+}
+
+const authorizationCases: [string, () => Record<string, string>][] = [
+  ["no Authorization header", () => ({ "x-session-token": sessionToken })],
+  ["no credentials at all", () => ({})],
+  ["Authorization: Basic", () => ({ authorization: `Basic ${btoa("manager@acme.example:demo-password")}` })],
+  ["Authorization: Bearer with nothing", () => ({ authorization: "Bearer" })],
+  ["Authorization: Bearer and blanks", () => ({ authorization: "Bearer    " })],
+  ["Authorization: Bearer with two values", () => ({ authorization: `Bearer ${ACME_KEY} ${ACME_KEY}` })],
+  ["the API key without a scheme", () => ({ authorization: ACME_KEY })],
+  ["an empty Authorization header", () => ({ authorization: "" })],
+  ["an unknown API key", () => ({ authorization: `Bearer ${generateApiKey()}` })],
+  ["a demo key with one character changed", () => ({ authorization: `Bearer ${ACME_KEY.slice(0, -1)}1` })],
+  ["the session token as the API key", () => ({ authorization: `Bearer ${sessionToken}` })],
+  ["a revoked API key", () => ({ authorization: `Bearer ${revokedKey}` })],
+];
+
+describe.each(documentedCalls(1))("$name", (call) => {
+  it.each(authorizationCases)("%s → 401", async (_label, headers) => {
+    const before = await writeCounts(env);
+    const response = await env.rest(
+      jsonRequest(call.method, call.path, { "x-session-token": sessionToken, ...headers() }, call.body),
+    );
+    const problem = await expectUnauthenticated(response);
+    expect(problem.title).toBe("Unauthorized");
+    expect(problem.errors).toBeUndefined();
+    expect(await writeCounts(env)).toEqual(before);
+  });
+});
+
+describe("the API key itself", () => {
+  it("the demo key with the manager's session token passes authentication", async () => {
+    const response = await probe({ authorization: `Bearer ${ACME_KEY}`, "x-session-token": sessionToken });
+    expect(response.status, await response.clone().text()).toBe(200);
+  });
+
+  it("the scheme is case-insensitive and surrounding blanks are tolerated", async () => {
+    for (const authorization of [`bearer ${ACME_KEY}`, `BEARER ${ACME_KEY}`, `Bearer   ${ACME_KEY}  `]) {
+      const response = await probe({ authorization, "x-session-token": sessionToken });
+      expect(response.status, authorization).toBe(200);
+    }
+  });
+
+  it("a key works until it is revoked, then is refused with 401", async () => {
+    const key = generateApiKey();
+    await env.database.db
+      .insert(apiClients)
+      .values({ organizationId: 1, name: "Soon revoked", keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key) });
+    const headers = { authorization: `Bearer ${key}`, "x-session-token": sessionToken };
+    expect((await probe(headers)).status).toBe(200);
+
+    await env.database.db
+      .update(apiClients)
+      .set({ revokedAt: TEST_NOW })
+      .where(eq(apiClients.keyHash, hashApiKey(key)));
+    const problem = await expectUnauthenticated(await probe(headers));
+    expect(problem.detail).toBe("Unknown or revoked API key");
+  });
+
+  it("a revoked key is refused even with a valid body on a creation path, and nothing is created", async () => {
+    const before = await writeCounts(env);
+    const [call] = documentedCalls();
+    if (!call) throw new Error("no documented call");
+    const response = await env.rest(
+      jsonRequest(
+        call.method,
+        call.path,
+        { authorization: `Bearer ${revokedKey}`, "x-session-token": sessionToken },
+        call.body,
+      ),
+    );
+    await expectUnauthenticated(response);
+    expect(await writeCounts(env)).toEqual(before);
+  });
+});
