@@ -9,6 +9,11 @@ export interface StartOptions {
   log?: (message: string) => void;
 }
 
+/** PostgreSQL when a URL is given, otherwise the embedded database on disk (DATA_DIR, or `<repo>/.data`). */
+export function openConfiguredDatabase(options: { url?: string | undefined; dataDir?: string | undefined }) {
+  return openDatabase({ url: options.url, dataDir: options.dataDir ?? (options.url ? undefined : defaultDataDir()) });
+}
+
 /**
  * Opens the configured database and brings its schema up to date. The embedded default also gets
  * the demo on its first start, so a fresh clone has something to look at.

@@ -1,4 +1,4 @@
-export { type StartOptions, startDatabase } from "./bootstrap";
+export { openConfiguredDatabase, type StartOptions, startDatabase } from "./bootstrap";
 export * from "./client";
 export { type DatabaseEnv, databaseEnvSchema, parseEnv } from "./config";
 export { apiKeyPrefix, generateApiKey, hashApiKey } from "./credentials/api-key";

@@ -1,14 +1,11 @@
 import { enumName, ProfileRole } from "@interventions/domain";
-import { openDatabase } from "../client";
+import { openConfiguredDatabase } from "../bootstrap";
 import { databaseEnvSchema, parseEnv } from "../config";
 import { seedDemo } from "../seed/seed";
-import { defaultDataDir, defaultMigrationsFolder } from "../workspace";
+import { defaultMigrationsFolder } from "../workspace";
 
 const env = parseEnv(databaseEnvSchema, process.env);
-const handle = await openDatabase({
-  url: env.DATABASE_URL,
-  dataDir: env.DATA_DIR ?? (env.DATABASE_URL ? undefined : defaultDataDir()),
-});
+const handle = await openConfiguredDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   await handle.migrate(defaultMigrationsFolder());
   const result = await seedDemo(handle.db);

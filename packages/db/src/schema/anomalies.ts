@@ -2,7 +2,7 @@ import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
 import { type AnyPgColumn, check, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { interventions } from "./interventions";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
 import { sites } from "./sites";
 
@@ -11,9 +11,7 @@ export const anomalies = pgTable(
   "anomalies",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     siteId: ref()
       .notNull()
       .references(() => sites.id),

@@ -1,15 +1,13 @@
 import { index, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, ref } from "./columns";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 /** A partner integration, bound to one organization. Only a hash of its key is kept. */
 export const apiClients = pgTable(
   "api_clients",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     name: text().notNull(),
     /** The first characters of the key, shown to tell keys apart. */
     keyPrefix: text().notNull(),

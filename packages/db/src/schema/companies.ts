@@ -1,15 +1,13 @@
 import { index, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, ref } from "./columns";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 /** A provider company that an organization hires for checks and repairs. */
 export const companies = pgTable(
   "companies",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     name: text().notNull(),
     email: text(),
     phone: text(),
@@ -23,9 +21,7 @@ export const companyContacts = pgTable(
   "company_contacts",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     companyId: ref()
       .notNull()
       .references(() => companies.id),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref } from "./columns";
 import { interventions } from "./interventions";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 export const OutboxStatus = {
   pending: 1,
@@ -18,9 +18,7 @@ export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     interventionId: ref().references(() => interventions.id, { onDelete: "set null" }),
     kind: text().notNull(),
     recipientEmail: text().notNull(),

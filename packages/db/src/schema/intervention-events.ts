@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { apiClients } from "./api-clients";
 import { at, idColumn, ref } from "./columns";
 import { interventions } from "./interventions";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -12,9 +12,7 @@ export const interventionEvents = pgTable(
   "intervention_events",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     interventionId: ref()
       .notNull()
       .references(() => interventions.id, { onDelete: "cascade" }),

@@ -2,7 +2,7 @@ import { index, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { anomalies } from "./anomalies";
 import { ref } from "./columns";
 import { interventions } from "./interventions";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
 import { sites } from "./sites";
 
@@ -46,9 +46,7 @@ export const interventionSites = pgTable(
     siteId: ref()
       .notNull()
       .references(() => sites.id),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.interventionId, t.siteId] }),

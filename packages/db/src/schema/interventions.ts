@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { companies, companyContacts } from "./companies";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 import { routines } from "./routines";
 import { rules } from "./rules";
@@ -18,9 +18,7 @@ export const interventions = pgTable(
   "interventions",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     type: smallint().notNull(),
     status: smallint().notNull(),
     creationStatus: smallint().notNull(),

@@ -1,7 +1,7 @@
 import { index, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, ref } from "./columns";
 import { interventions } from "./interventions";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 
 /** An in-app message to one profile. Ids are opaque strings, as the verify endpoint takes them. */
@@ -11,9 +11,7 @@ export const notifications = pgTable(
     id: text()
       .primaryKey()
       .$defaultFn(() => `ntf_${crypto.randomUUID()}`),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     recipientProfileId: ref()
       .notNull()
       .references(() => profiles.id),

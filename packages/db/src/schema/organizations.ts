@@ -1,5 +1,5 @@
 import { pgTable, text } from "drizzle-orm/pg-core";
-import { createdAt, idColumn } from "./columns";
+import { createdAt, idColumn, ref } from "./columns";
 
 export const organizations = pgTable("organizations", {
   id: idColumn(),
@@ -9,3 +9,9 @@ export const organizations = pgTable("organizations", {
   timeZone: text().notNull().default("Europe/Paris"),
   createdAt: createdAt(),
 });
+
+/** The tenant column every organization-owned table carries. */
+export const organizationIdColumn = () =>
+  ref()
+    .notNull()
+    .references(() => organizations.id);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, pgTable, smallint, unique } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref } from "./columns";
 import { companyContacts } from "./companies";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { users } from "./users";
 
 /** A user's membership of one organization, with one role. */
@@ -14,9 +14,7 @@ export const profiles = pgTable(
     userId: ref()
       .notNull()
       .references(() => users.id),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     role: smallint().notNull(),
     /** For a provider: the company contact this technician is. */
     companyContactId: ref().references(() => companyContacts.id),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, ref } from "./columns";
 import { companies } from "./companies";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
 
 /** The recurring plan behind a site rule: it creates the next preventive intervention when due. */
@@ -10,9 +10,7 @@ export const routines = pgTable(
   "routines",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     siteRuleId: ref()
       .notNull()
       .references(() => siteRules.id),

@@ -2,16 +2,14 @@ import { RuleKind } from "@interventions/domain";
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, inEnum, ref } from "./columns";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 /** A regulatory obligation, e.g. "fire extinguishers checked every 12 months". */
 export const rules = pgTable(
   "rules",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     code: text().notNull(),
     name: text().notNull(),
     description: text(),

@@ -1,6 +1,6 @@
 import { index, pgTable, unique } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, ref } from "./columns";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 import { rules } from "./rules";
 import { sites } from "./sites";
 
@@ -9,9 +9,7 @@ export const siteRules = pgTable(
   "site_rules",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     siteId: ref()
       .notNull()
       .references(() => sites.id),

@@ -1,15 +1,13 @@
 import { index, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, ref } from "./columns";
-import { organizations } from "./organizations";
+import { organizationIdColumn } from "./organizations";
 
 /** A building an organization must keep compliant. */
 export const sites = pgTable(
   "sites",
   {
     id: idColumn(),
-    organizationId: ref()
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationIdColumn(),
     name: text().notNull(),
     address: text().notNull(),
     postalCode: text().notNull(),
