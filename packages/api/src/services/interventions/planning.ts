@@ -54,7 +54,7 @@ export async function planUpdate(tx: Transaction, ctx: ServiceContext, current: 
     scheduledEnd,
     creationStatus,
     status,
-    codePin: needsCodePin(status) && current.codePin === null ? newCodePin() : current.codePin,
+    codePin: codePinFor(status, current.codePin),
     assignedCompanyContactId: contact?.id ?? current.assignedCompanyContactId,
     companyId: contact?.companyId ?? current.companyId,
     assignedProfileId: input.assignee?.id ?? current.assignedProfileId,
@@ -64,6 +64,12 @@ export async function planUpdate(tx: Transaction, ctx: ServiceContext, current: 
     values.actualEnd = current.actualEnd ?? ctx.now;
   }
   return values;
+}
+
+/** A confirmed schedule keeps or gets a PIN; back to "to schedule", the PIN it unlocked is withdrawn. */
+function codePinFor(status: InterventionStatus, current: number | null): number | null {
+  if (needsCodePin(status)) return current ?? newCodePin();
+  return status === InterventionStatus.toSchedule ? null : current;
 }
 
 /** Field changes for the history; the code PIN is a credential and stays out of it. */
