@@ -29,7 +29,7 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         return match ? [{ route, params: match.slice(1).map(decodeSegment) }] : [];
       });
       if (matching.length === 0) throw new HttpProblem(404, HttpErrorCode.routeNotFound, `No endpoint at ${pathname}`);
-      const allowed = matching.map(({ route }) => route.method).join(", ");
+      const allowed = [...new Set(matching.map(({ route }) => route.method))].join(", ");
       const found = matching.find(({ route }) => route.method === request.method);
       if (request.method === "OPTIONS")
         return new Response(null, { status: 204, headers: { allow: `${allowed}, OPTIONS` } });

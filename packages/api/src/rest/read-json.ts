@@ -26,7 +26,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** Reads at most the limit, whatever content-length claimed (it may be absent or false). */
-async function readLimited(request: Request): Promise<Uint8Array> {
+export async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -50,6 +50,6 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   return bytes;
 }
 
-function tooLarge(): HttpProblem {
+export function tooLarge(): HttpProblem {
   return new HttpProblem(413, HttpErrorCode.payloadTooLarge, `The body exceeds ${BODY_LIMIT_BYTES} bytes`);
 }

@@ -1,10 +1,13 @@
 import type { Database } from "@interventions/db";
 import { isDomainError } from "@interventions/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
 import type { Actor } from "../context";
 import type { FetchHandler } from "../rest/handler";
+import { HttpProblem } from "../rest/problem";
+import { BODY_LIMIT_BYTES, readLimited } from "../rest/read-json";
 import type { SignatureStorage } from "../storage/signature-storage";
 import type { TrpcContext } from "./init";
 import { appRouter } from "./root";
@@ -20,12 +23,14 @@ export interface TrpcDeps {
   onError?: (error: unknown) => void;
 }
 
-/** tRPC over fetch: framework-neutral, like the REST handler. */
+/** tRPC over fetch: framework-neutral, like the REST handler, with the same 1 MiB body limit. */
 export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
   const clock = deps.clock ?? (() => new Date());
   const resolveActor = deps.resolveActor ?? ((request, now) => actorFromHeaders(deps, request, now));
-  return (request) =>
-    fetchRequestHandler({
+  return async (incoming) => {
+    const request = await withLimitedBody(incoming);
+    if (!request) return payloadTooLarge();
+    return fetchRequestHandler({
       endpoint: deps.endpoint,
       req: request,
       router: appRouter,
@@ -43,6 +48,30 @@ export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
         if (error.code === "INTERNAL_SERVER_ERROR") deps.onError?.(error.cause ?? error);
       },
     });
+  };
+}
+
+/** The request with its body read into memory within the limit, or null when the body is larger. */
+async function withLimitedBody(request: Request): Promise<Request | null> {
+  if (request.method === "GET" || request.method === "HEAD") return request;
+  try {
+    const body = await readLimited(request);
+    return new Request(request.url, { method: request.method, headers: request.headers, body });
+  } catch (error) {
+    if (error instanceof HttpProblem) return null;
+    throw error;
+  }
+}
+
+/** A 413 in tRPC's own error envelope, so that tRPC clients read it like any other error. */
+function payloadTooLarge(): Response {
+  const message = `The body exceeds ${BODY_LIMIT_BYTES} bytes`;
+  const shape = {
+    message,
+    code: -32600,
+    data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, errorCode: "PAYLOAD_TOO_LARGE", issues: [] },
+  };
+  return Response.json({ error: superjson.serialize(shape) }, { status: 413 });
 }
 
 /** No credentials → no actor (public procedures only); bad credentials → the same 401/403 as REST. */

@@ -25,12 +25,24 @@ const TRPC_CODES: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   [ErrorCode.conflict]: "CONFLICT",
 };
 
-/** The stable code a client sees, the same as the REST problem's `code`. */
+/** tRPC's own failures (before any procedure runs), named as the REST adapter names them. */
+const TRANSPORT_CODES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: "MALFORMED_JSON",
+  BAD_REQUEST: "MALFORMED_JSON",
+  UNAUTHORIZED: ErrorCode.unauthenticated,
+  FORBIDDEN: ErrorCode.forbidden,
+  NOT_FOUND: "ROUTE_NOT_FOUND",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  CONFLICT: ErrorCode.conflict,
+};
+
+/** The stable code a client sees: the same as the REST problem's `code` for the same failure. */
 function errorCodeOf(error: TRPCError): string {
   if (error.cause instanceof DomainError) return error.cause.code;
   if (error.cause instanceof ZodError) return ErrorCode.validationFailed;
-  if (error.code === "INTERNAL_SERVER_ERROR") return "INTERNAL_ERROR";
-  return error.code;
+  return TRANSPORT_CODES[error.code] ?? "INTERNAL_ERROR";
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -78,7 +90,10 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.authError) {
     throw new TRPCError({ code: TRPC_CODES[ctx.authError.code], message: ctx.authError.message, cause: ctx.authError });
   }
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (!ctx.actor) {
+    const cause = new DomainError(ErrorCode.unauthenticated, "Sign in first");
+    throw new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause });
+  }
   const service: ServiceContext = { db: ctx.db, storage: ctx.storage, now: ctx.now, actor: ctx.actor };
   return next({ ctx: { service } });
 });

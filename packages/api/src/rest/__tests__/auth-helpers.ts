@@ -6,7 +6,6 @@ import { expect } from "vitest";
 import { type ApiTestEnv, BASE_URL } from "../../testing";
 import type { AppRouter } from "../../trpc";
 
-export const DEMO_PASSWORD = "demo-password";
 export const ACME_KEY = "ivk_demo_acme_properties_0000000000000000000000000000";
 export const LYCEE_KEY = "ivk_demo_lycee_victor_hugo_000000000000000000000000000";
 
@@ -70,11 +69,11 @@ export function rawRequest(
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: BodyInit | null,
+  body?: BodyInit | Uint8Array | null,
 ): Request {
   const init: RequestInit & { duplex?: "half" } = { method, headers };
   if (body !== undefined && body !== null) {
-    init.body = body;
+    init.body = body as BodyInit;
     if (body instanceof ReadableStream) init.duplex = "half";
   }
   return new Request(`${BASE_URL}${path}`, init);

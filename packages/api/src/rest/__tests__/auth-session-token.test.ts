@@ -36,6 +36,8 @@ beforeAll(async () => {
   const manager = await signInAs("manager@acme.example");
   const admin = await signInAs("admin@acme.example");
   const [header, payload, signature] = manager.token.split(".");
+  // The token every bad variant is made from works as it is.
+  expect((await probe(manager.token)).status).toBe(200);
 
   const revoked = await signInAs("manager@acme.example");
   const logout = await env.auth(jsonRequest("POST", "/api/auth/logout", { "x-session-token": revoked.token }));
@@ -190,7 +192,10 @@ describe("sign-out", () => {
       TEST_NOW,
       later,
     );
-    for (const headers of [{}, { "x-session-token": "garbage" }, { "x-session-token": foreign }]) {
+    for (const headers of [{}, { "x-session-token": "garbage" }, { "x-session-token": foreign }] as Record<
+      string,
+      string
+    >[]) {
       const response = await env.auth(jsonRequest("POST", "/api/auth/logout", headers));
       expect(response.status).toBe(204);
       expect(await response.text()).toBe("");

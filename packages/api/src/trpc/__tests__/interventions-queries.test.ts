@@ -1,0 +1,210 @@
+import { interventionSites } from "@interventions/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectTrpcError, findIntervention, type TrpcExchange, trpcClient } from "../../rest/__tests__/auth-helpers";
+import { type ApiTestEnv, createApiTestEnv } from "../../testing";
+
+// interventions.list (filters, keyset pagination) and interventions.get (links, history), over HTTP with
+// the partner headers, through @trpc/client and superjson.
+
+let env: ApiTestEnv;
+let client: ReturnType<typeof trpcClient>;
+let all: { id: number; scheduledStart: Date; type: number; status: number; organizationId: number }[];
+const log: TrpcExchange[] = [];
+
+const byStartThenId = (a: { scheduledStart: Date; id: number }, b: { scheduledStart: Date; id: number }) =>
+  a.scheduledStart.getTime() - b.scheduledStart.getTime() || a.id - b.id;
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  client = trpcClient(env, await env.credentialsFor("manager@acme.example"), log);
+  all = (await client.interventions.list.query({ limit: 100 })).items;
+});
+afterAll(async () => {
+  await env.close();
+});
+
+/** Every page of a query, following nextCursor; fails if it does not end. */
+async function allPages(input: Parameters<typeof client.interventions.list.query>[0]) {
+  const pages: number[][] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard += 1) {
+    const page = await client.interventions.list.query({ ...input, ...(cursor ? { cursor } : {}) });
+    pages.push(page.items.map((item) => item.id));
+    if (page.nextCursor === null) return pages;
+    cursor = page.nextCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+describe("interventions.list", () => {
+  it("lists the organization's interventions only, in scheduled order, as Dates", async () => {
+    expect(all).toHaveLength(21);
+    expect(all.every((item) => item.organizationId === 1)).toBe(true);
+    expect(all.every((item) => item.scheduledStart instanceof Date)).toBe(true);
+    expect(all.map((item) => item.id)).toEqual([...all].sort(byStartThenId).map((item) => item.id));
+    expect(log.at(-1)?.status).toBe(200);
+  });
+
+  it.each([1, 2, 3] as const)("type %i", async (type) => {
+    const { items } = await client.interventions.list.query({ type });
+    expect(items.map((item) => item.id)).toEqual(all.filter((item) => item.type === type).map((item) => item.id));
+    expect(items).toHaveLength(7);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7] as const)("status %i", async (status) => {
+    const { items } = await client.interventions.list.query({ status });
+    expect(items.map((item) => item.id)).toEqual(all.filter((item) => item.status === status).map((item) => item.id));
+    expect(items).toHaveLength(3);
+  });
+
+  it("type and status together", async () => {
+    const { items } = await client.interventions.list.query({ type: 2, status: 4 });
+    expect(items.map((item) => [item.type, item.status])).toEqual([[2, 4]]);
+  });
+
+  it("siteId: the interventions linked to that site", async () => {
+    for (const siteId of [1, 2, 3, 4]) {
+      const links = await env.database.db
+        .select({ id: interventionSites.interventionId })
+        .from(interventionSites)
+        .where(eq(interventionSites.siteId, siteId));
+      const linked = new Set(links.map((link) => link.id));
+      const { items } = await client.interventions.list.query({ siteId, limit: 100 });
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.map((item) => item.id)).toEqual(all.filter((item) => linked.has(item.id)).map((item) => item.id));
+    }
+  });
+
+  it("another organization's site finds nothing", async () => {
+    expect((await client.interventions.list.query({ siteId: 5 })).items).toEqual([]);
+  });
+
+  it("from (inclusive) and to (exclusive) bound the scheduled start", async () => {
+    const from = all[3]?.scheduledStart ?? new Date();
+    const to = all[15]?.scheduledStart ?? new Date();
+    const within = (item: { scheduledStart: Date }) => item.scheduledStart >= from && item.scheduledStart < to;
+    const expected = all.filter(within).map((item) => item.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const { items } = await client.interventions.list.query({ from: from.toISOString(), to: to.toISOString() });
+    expect(items.map((item) => item.id)).toEqual(expected);
+    const onlyFrom = await client.interventions.list.query({ from: from.toISOString(), limit: 100 });
+    expect(onlyFrom.items.map((item) => item.id)).toEqual(all.filter((i) => i.scheduledStart >= from).map((i) => i.id));
+    const onlyTo = await client.interventions.list.query({ to: to.toISOString(), limit: 100 });
+    expect(onlyTo.items.map((item) => item.id)).toEqual(all.filter((i) => i.scheduledStart < to).map((i) => i.id));
+  });
+
+  it("to before from → BAD_REQUEST naming to", async () => {
+    const data = await expectTrpcError(
+      client.interventions.list.query({ from: "2026-12-02T00:00Z", to: "2026-12-01T00:00Z" }),
+      "BAD_REQUEST",
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(data.issues.map((issue) => issue.path)).toEqual(["to"]);
+  });
+
+  it.each([1, 2, 4, 5, 20, 21])("pages of %i do not overlap and cover everything in order", async (limit) => {
+    const pages = await allPages({ limit });
+    expect(pages.every((page) => page.length <= limit && page.length > 0)).toBe(true);
+    expect(pages.flat()).toEqual(all.map((item) => item.id));
+    expect(new Set(pages.flat()).size).toBe(all.length);
+    expect(pages).toHaveLength(Math.ceil(all.length / limit));
+  });
+
+  it("descending pages cover everything in reverse order", async () => {
+    const pages = await allPages({ limit: 4, order: "desc" });
+    expect(pages.flat()).toEqual(all.map((item) => item.id).reverse());
+  });
+
+  it("pages of a filtered list cover the filtered set", async () => {
+    const pages = await allPages({ type: 1, limit: 3 });
+    expect(pages.flat()).toEqual(all.filter((item) => item.type === 1).map((item) => item.id));
+  });
+
+  it.each([
+    ["a cursor that is not ours", { cursor: "not-a-cursor" }, "cursor"],
+    ["limit 0", { limit: 0 }, "limit"],
+    ["limit 101", { limit: 101 }, "limit"],
+    ["an unknown status", { status: 9 }, "status"],
+    ["a date with an offset", { from: "2026-12-01T00:00:00+01:00" }, "from"],
+  ])("%s → BAD_REQUEST with VALIDATION_FAILED naming the field", async (_label, input, path) => {
+    const data = await expectTrpcError(
+      client.interventions.list.query(input as never),
+      "BAD_REQUEST",
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(data.issues.map((issue) => issue.path)).toEqual([path]);
+    expect(log.at(-1)?.status).toBe(400);
+  });
+
+  it("an unknown filter → BAD_REQUEST with an Unknown field issue", async () => {
+    const data = await expectTrpcError(
+      client.interventions.list.query({ organizationId: 2 } as never),
+      "BAD_REQUEST",
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(data.issues).toEqual([{ path: "organizationId", message: "Unknown field" }]);
+  });
+
+  it("a viewer and a technician may read the list", async () => {
+    for (const email of ["viewer@acme.example", "technician@acme.example"]) {
+      const reader = trpcClient(env, await env.credentialsFor(email));
+      expect((await reader.interventions.list.query({ limit: 100 })).items).toHaveLength(21);
+    }
+  });
+});
+
+describe("interventions.get", () => {
+  it("a preventive with its site, site rules, company, contact and history", async () => {
+    const target = await findIntervention(env, 1, 1, 2);
+    const detail = await client.interventions.get.query({ interventionId: target.id });
+    expect(detail.intervention).toMatchObject({ id: target.id, type: 1, status: 2, organizationId: 1 });
+    expect(detail.sites).toHaveLength(1);
+    expect(detail.siteRules.length).toBeGreaterThan(0);
+    expect(detail.siteRules.every((rule) => rule.siteId === detail.sites[0]?.id && rule.ruleCode !== "EVAC")).toBe(
+      true,
+    );
+    expect(detail.anomalies).toEqual([]);
+    expect(detail.company?.id).toBe(target.companyId);
+    expect(detail.assignedContact?.id).toBe(target.assignedCompanyContactId);
+    expect(detail.history.map((event) => event.action)).toEqual(["created", "updated"]);
+    expect(detail.history[0]?.actorName).toBe("Marc Lambert");
+  });
+
+  it("a curative with its anomaly, a training exercise with its rule", async () => {
+    const curative = await client.interventions.get.query({
+      interventionId: (await findIntervention(env, 1, 2, 6)).id,
+    });
+    expect(curative.anomalies).toHaveLength(1);
+    expect(curative.history.map((event) => event.action)).toEqual(["created", "verified"]);
+    const drill = await client.interventions.get.query({ interventionId: (await findIntervention(env, 1, 3, 1)).id });
+    expect(drill.rule?.code).toBe("EVAC");
+    expect(drill.sites.length).toBeGreaterThan(0);
+  });
+
+  it("another organization's intervention → NOT_FOUND 404, like an id that does not exist", async () => {
+    const foreign = await findIntervention(env, 2, 1, 2);
+    const data = await expectTrpcError(
+      client.interventions.get.query({ interventionId: foreign.id }),
+      "NOT_FOUND",
+      404,
+      "NOT_FOUND",
+    );
+    expect(log.at(-1)?.status).toBe(404);
+    const missing = await trpcErrorMessage(client.interventions.get.query({ interventionId: 424242 }));
+    expect(missing).toBe("Intervention 424242 not found");
+    expect(data.path).toBe("interventions.get");
+  });
+});
+
+async function trpcErrorMessage(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the call to fail");
+}

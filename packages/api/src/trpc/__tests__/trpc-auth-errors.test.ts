@@ -1,0 +1,161 @@
+import { generateApiKey } from "@interventions/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ACME_KEY,
+  expectNoLeak,
+  expectTrpcError,
+  findIntervention,
+  type TrpcExchange,
+  trpcClient,
+  trpcError,
+} from "../../rest/__tests__/auth-helpers";
+import { type ApiTestEnv, createApiTestEnv, TEST_NOW } from "../../testing";
+
+// Who may call the interventions router: credentials (401) and permissions (403), on every procedure, with
+// the same errorCode as REST. No error shape carries a stack.
+
+let env: ApiTestEnv;
+let managerHeaders: Record<string, string>;
+let manager: ReturnType<typeof trpcClient>;
+let viewer: ReturnType<typeof trpcClient>;
+const log: TrpcExchange[] = [];
+const ids = { preventive: 0, drill: 0, awaiting: 0, accepted: 0, curative: 0, foreign: 0 };
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  managerHeaders = await env.credentialsFor("manager@acme.example");
+  manager = trpcClient(env, managerHeaders, log);
+  viewer = trpcClient(env, await env.credentialsFor("viewer@acme.example"), log);
+  ids.preventive = (await findIntervention(env, 1, 1, 2)).id;
+  ids.drill = (await findIntervention(env, 1, 3, 2)).id;
+  ids.awaiting = (await findIntervention(env, 1, 1, 4)).id;
+  ids.accepted = (await findIntervention(env, 1, 1, 5)).id;
+  ids.curative = (await findIntervention(env, 1, 2, 2)).id;
+  ids.foreign = (await findIntervention(env, 2, 1, 2)).id;
+});
+afterAll(async () => {
+  expect(log.length).toBeGreaterThan(0);
+  for (const exchange of log) expectNoLeak(exchange.body);
+  await env.close();
+});
+
+const curativeInput = {
+  scheduledStart: "2026-12-01T12:34:56.000Z",
+  scheduledEnd: "2026-12-05T14:56:23.000Z",
+  anomalyIds: [9],
+  creationStatus: 0 as const,
+};
+
+type Client = ReturnType<typeof trpcClient>;
+const QUERIES = ["list", "get"] as const;
+const MUTATIONS = [
+  "createCurative",
+  "createUnplannedPreventive",
+  "updatePreventive",
+  "updateTrainingExercise",
+  "verify",
+] as const;
+type Procedure = (typeof QUERIES)[number] | (typeof MUTATIONS)[number];
+
+/** One call of a procedure, with valid input. */
+function callOf(client: Client, name: Procedure): Promise<unknown> {
+  const patch = { description: "x" };
+  switch (name) {
+    case "list":
+      return client.interventions.list.query({});
+    case "get":
+      return client.interventions.get.query({ interventionId: ids.preventive });
+    case "createCurative":
+      return client.interventions.createCurative.mutate(curativeInput);
+    case "createUnplannedPreventive":
+      return client.interventions.createUnplannedPreventive.mutate({
+        companyId: 1,
+        siteIds: [1],
+        ruleIds: [1],
+        signature: { name: "s.png", mimeType: "image/png", size: 10 },
+        provider: { firstName: "K", lastName: "B", email: "k@b.fr" },
+      });
+    case "updatePreventive":
+      return client.interventions.updatePreventive.mutate({ interventionId: ids.preventive, patch });
+    case "updateTrainingExercise":
+      return client.interventions.updateTrainingExercise.mutate({ interventionId: ids.drill, patch });
+    case "verify":
+      return client.interventions.verify.mutate({
+        interventionId: ids.awaiting,
+        decision: { decision: 1, decisionComment: "ok" },
+      });
+  }
+}
+
+describe("authentication", () => {
+  it.each([...QUERIES, ...MUTATIONS])("%s without credentials → UNAUTHORIZED, HTTP 401", async (name) => {
+    const error = await trpcError(callOf(trpcClient(env, {}, log), name));
+    expect(error.data?.code).toBe("UNAUTHORIZED");
+    expect(error.data?.httpStatus).toBe(401);
+    expect(log.at(-1)?.status).toBe(401);
+  });
+
+  it.each([
+    ["an unknown API key", () => ({ ...managerHeaders, authorization: `Bearer ${generateApiKey()}` })],
+    ["a Basic scheme", () => ({ ...managerHeaders, authorization: "Basic dXNlcjpwYXNz" })],
+    ["an API key only", () => ({ authorization: `Bearer ${ACME_KEY}` })],
+    ["a session token only", () => ({ "x-session-token": managerHeaders["x-session-token"] ?? "" })],
+    ["a malformed session token", () => ({ ...managerHeaders, "x-session-token": "a.b.c" })],
+  ])("%s → UNAUTHORIZED 401 with errorCode UNAUTHENTICATED", async (_label, headers) => {
+    const client = trpcClient(env, headers(), log);
+    for (const name of [...QUERIES, ...MUTATIONS]) {
+      await expectTrpcError(callOf(client, name), "UNAUTHORIZED", 401, "UNAUTHENTICATED");
+      expect(log.at(-1)?.status).toBe(401);
+    }
+  });
+
+  it("an expired session token → 401", async () => {
+    try {
+      env.setNow(new Date(TEST_NOW.getTime() + 13 * 60 * 60 * 1000));
+      await expectTrpcError(manager.interventions.list.query({}), "UNAUTHORIZED", 401, "UNAUTHENTICATED");
+    } finally {
+      env.setNow(TEST_NOW);
+    }
+    expect((await manager.interventions.list.query({})).items.length).toBeGreaterThan(0);
+  });
+
+  it("authentication is checked before the input: bad credentials and bad input → 401", async () => {
+    const anonymous = trpcClient(env, { authorization: `Bearer ${generateApiKey()}` }, log);
+    await expectTrpcError(
+      anonymous.interventions.get.query({ interventionId: "x" } as never),
+      "UNAUTHORIZED",
+      401,
+      "UNAUTHENTICATED",
+    );
+  });
+});
+
+describe("authorization", () => {
+  it.each(MUTATIONS)("a viewer's %s → FORBIDDEN 403", async (name) => {
+    await expectTrpcError(callOf(viewer, name), "FORBIDDEN", 403, "FORBIDDEN");
+    expect(log.at(-1)?.status).toBe(403);
+  });
+
+  it("a member of another organization with this organization's key → FORBIDDEN 403", async () => {
+    const outsider = await env.credentialsFor("admin@lycee-hugo.example", "acme-properties");
+    const client = trpcClient(env, outsider, log);
+    await expectTrpcError(client.interventions.list.query({}), "FORBIDDEN", 403, "FORBIDDEN");
+  });
+
+  it("another organization's intervention (or one of another type) → NOT_FOUND 404, on every procedure", async () => {
+    const id = ids.foreign;
+    const patch = { description: "x" };
+    const calls = [
+      () => manager.interventions.get.query({ interventionId: id }),
+      () => manager.interventions.updatePreventive.mutate({ interventionId: id, patch }),
+      () => manager.interventions.updateTrainingExercise.mutate({ interventionId: id, patch }),
+      () =>
+        manager.interventions.verify.mutate({ interventionId: id, decision: { decision: 1, decisionComment: "x" } }),
+      () => manager.interventions.updatePreventive.mutate({ interventionId: ids.curative, patch }),
+    ];
+    for (const call of calls) {
+      await expectTrpcError(call(), "NOT_FOUND", 404, "NOT_FOUND");
+      expect(log.at(-1)?.status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,198 @@
+import { generateApiKey } from "@interventions/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectNoLeak,
+  expectTrpcError,
+  findIntervention,
+  type TrpcExchange,
+  trpcClient,
+  trpcError,
+} from "../../rest/__tests__/auth-helpers";
+import { type ApiTestEnv, BASE_URL, createApiTestEnv, jsonRequest } from "../../testing";
+
+// How the interventions router fails on input and state (400, 404, 409), and the stable errorCode: the REST
+// problem's `code` for the same failure. No error shape carries a stack.
+
+type Client = ReturnType<typeof trpcClient>;
+let env: ApiTestEnv;
+let managerHeaders: Record<string, string>;
+let manager: Client;
+const log: TrpcExchange[] = [];
+const ids = { preventive: 0, awaiting: 0, accepted: 0, foreign: 0 };
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  managerHeaders = await env.credentialsFor("manager@acme.example");
+  manager = trpcClient(env, managerHeaders, log);
+  ids.preventive = (await findIntervention(env, 1, 1, 2)).id;
+  ids.awaiting = (await findIntervention(env, 1, 1, 4)).id;
+  ids.accepted = (await findIntervention(env, 1, 1, 5)).id;
+  ids.foreign = (await findIntervention(env, 2, 1, 2)).id;
+});
+afterAll(async () => {
+  expect(log.length).toBeGreaterThan(0);
+  for (const exchange of log) expectNoLeak(exchange.body);
+  await env.close();
+});
+
+const curativeInput = {
+  scheduledStart: "2026-12-01T12:34:56.000Z",
+  scheduledEnd: "2026-12-05T14:56:23.000Z",
+  anomalyIds: [9],
+  creationStatus: 0 as const,
+};
+
+describe("input and state", () => {
+  it.each([
+    [
+      "a missing field",
+      () => manager.interventions.createCurative.mutate({ ...curativeInput, anomalyIds: undefined } as never),
+      ["anomalyIds"],
+    ],
+    [
+      "an end before the start",
+      () => manager.interventions.createCurative.mutate({ ...curativeInput, scheduledEnd: "2026-11-01T00:00Z" }),
+      ["scheduledEnd"],
+    ],
+    [
+      "an unknown field in a patch",
+      () =>
+        manager.interventions.updatePreventive.mutate({
+          interventionId: ids.preventive,
+          patch: { colour: "red" },
+        } as never),
+      ["patch.colour"],
+    ],
+    ["a string id", () => manager.interventions.get.query({ interventionId: "1" } as never), ["interventionId"]],
+    [
+      "an unknown anomaly (found by the service)",
+      () => manager.interventions.createCurative.mutate({ ...curativeInput, anomalyIds: [424242] }),
+      ["anomalyIds.0"],
+    ],
+    [
+      "an unknown decision",
+      () =>
+        manager.interventions.verify.mutate({
+          interventionId: ids.awaiting,
+          decision: { decision: 3, decisionComment: "x" },
+        } as never),
+      ["decision.decision"],
+    ],
+  ])("%s → BAD_REQUEST 400, VALIDATION_FAILED with issues", async (_label, call, paths) => {
+    const data = await expectTrpcError(call(), "BAD_REQUEST", 400, "VALIDATION_FAILED");
+    expect(data.issues.map((issue) => issue.path)).toEqual(paths);
+    expect(data.issues.every((issue) => typeof issue.message === "string" && issue.message.length > 0)).toBe(true);
+    expect(log.at(-1)?.status).toBe(400);
+  });
+
+  it("verifying twice → CONFLICT 409 with errorCode INVALID_STATE", async () => {
+    const decision = { decision: 1 as const, decisionComment: "Compliant." };
+    const first = await manager.interventions.verify.mutate({ interventionId: ids.awaiting, decision });
+    expect(first.data.status).toBe(5);
+    await expectTrpcError(
+      manager.interventions.verify.mutate({ interventionId: ids.awaiting, decision: { ...decision, decision: 2 } }),
+      "CONFLICT",
+      409,
+      "INVALID_STATE",
+    );
+    expect(log.at(-1)?.status).toBe(409);
+  });
+
+  it("re-planning an accepted preventive → CONFLICT 409 INVALID_STATE", async () => {
+    const call = manager.interventions.updatePreventive.mutate({
+      interventionId: ids.accepted,
+      patch: { description: "x" },
+    });
+    await expectTrpcError(call, "CONFLICT", 409, "INVALID_STATE");
+  });
+});
+
+describe("the endpoint itself", () => {
+  it("an unknown procedure → 404 and a mutation called with GET → 405, without a stack", async () => {
+    const unknown = await env.trpc(new Request(`${BASE_URL}/api/trpc/interventions.nope`, { headers: managerHeaders }));
+    expect(unknown.status).toBe(404);
+    const missing = await unknown.text();
+    expectNoLeak(missing);
+    expect(missing).not.toContain("stack");
+    const wrongMethod = await env.trpc(
+      new Request(`${BASE_URL}/api/trpc/interventions.verify?input=${encodeURIComponent("{}")}`, {
+        headers: managerHeaders,
+      }),
+    );
+    expect(wrongMethod.status).toBe(405);
+    expectNoLeak(await wrongMethod.text());
+  });
+});
+
+describe("the same failure has the same code through REST and tRPC", () => {
+  const verifyBody = { decision: 1 as const, decisionComment: "ok" };
+  const asManager = async () => managerHeaders;
+  const cases: [string, () => Promise<Record<string, string>>, () => number, number, string][] = [
+    ["no credentials", async () => ({}), () => 424242, 401, "UNAUTHENTICATED"],
+    [
+      "an unknown API key",
+      async () => ({ ...managerHeaders, authorization: `Bearer ${generateApiKey()}` }),
+      () => 424242,
+      401,
+      "UNAUTHENTICATED",
+    ],
+    [
+      "a member of another organization",
+      () => env.credentialsFor("admin@lycee-hugo.example", "acme-properties"),
+      () => 424242,
+      403,
+      "FORBIDDEN",
+    ],
+    ["a viewer verifying", () => env.credentialsFor("viewer@acme.example"), () => 424242, 403, "FORBIDDEN"],
+    ["an intervention of another organization", asManager, () => ids.foreign, 404, "NOT_FOUND"],
+    ["an already accepted intervention", asManager, () => ids.accepted, 409, "INVALID_STATE"],
+  ];
+
+  it.each(cases)("%s: the same HTTP status and code on both", async (_label, headersOf, idOf, status, code) => {
+    const headers = await headersOf();
+    const rest = await env.rest(jsonRequest("PATCH", `/interventions/v2/rs/${idOf()}/verify`, headers, verifyBody));
+    const problem = await rest.json();
+    expect([rest.status, problem.code]).toEqual([status, code]);
+    const client = trpcClient(env, headers, log);
+    const error = await trpcError(client.interventions.verify.mutate({ interventionId: idOf(), decision: verifyBody }));
+    expect([error.data?.httpStatus, error.data?.errorCode]).toEqual([status, problem.code]);
+  });
+
+  it("a body that is not JSON: 400 on both, and errorCode is REST's MALFORMED_JSON", async () => {
+    const headers = { ...managerHeaders, "content-type": "application/json" };
+    const rest = await env.rest(
+      new Request(`${BASE_URL}/interventions/v2/rs/${ids.accepted}/verify`, { method: "PATCH", headers, body: "{" }),
+    );
+    const problem = await rest.json();
+    expect([rest.status, problem.code]).toEqual([400, "MALFORMED_JSON"]);
+    const response = await env.trpc(
+      new Request(`${BASE_URL}/api/trpc/interventions.verify`, { method: "POST", headers, body: "{" }),
+    );
+    const text = await response.text();
+    expectNoLeak(text);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text).error.json.data.errorCode).toBe(problem.code);
+  });
+
+  it("invalid input: VALIDATION_FAILED on both, each naming the field", async () => {
+    const rest = await env.rest(
+      jsonRequest("PATCH", `/interventions/v2/rs/${ids.accepted}/verify`, managerHeaders, {
+        decision: 3,
+        decisionComment: "x",
+      }),
+    );
+    const problem = await rest.json();
+    const data = await expectTrpcError(
+      manager.interventions.verify.mutate({
+        interventionId: ids.accepted,
+        decision: { decision: 3, decisionComment: "x" },
+      } as never),
+      "BAD_REQUEST",
+      400,
+      problem.code,
+    );
+    expect(problem.errors.map((issue: { path: string }) => `decision.${issue.path}`)).toEqual(
+      data.issues.map((issue) => issue.path),
+    );
+  });
+});
