@@ -1,5 +1,5 @@
 import type { Database } from "@interventions/db";
-import { isDomainError } from "@interventions/domain";
+import { assertRoleAllows, isDomainError } from "@interventions/domain";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
 import type { SignatureStorage } from "../storage/signature-storage";
@@ -46,6 +46,7 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         { authorization: request.headers.get("authorization"), sessionToken: request.headers.get("x-session-token") },
         now,
       );
+      assertRoleAllows(actor.role, found.route.operation);
       const body = await readJsonBody(request);
       const result = await found.route.run({ db: deps.db, actor, now, storage: deps.storage }, body, found.params);
       return Response.json(result, { status: found.route.status });

@@ -2,6 +2,7 @@ import {
   createCurativeBody,
   createUnplannedPreventiveBody,
   idParam,
+  Operation,
   parseInput,
   updatePreventiveBody,
   updateTrainingExerciseBody,
@@ -19,6 +20,8 @@ import {
 export interface Route {
   method: string;
   pattern: RegExp;
+  /** Checked right after authentication, so that a role that may not write learns nothing more (403). */
+  operation: Operation;
   /** 201 for creations, 200 for updates. */
   status: number;
   run(ctx: ServiceContext, body: unknown, params: string[]): Promise<unknown>;
@@ -31,18 +34,21 @@ export const ROUTES: readonly Route[] = [
   {
     method: "POST",
     pattern: /^\/interventions\/v2\/mb\/preventive\/unplanned$/,
+    operation: Operation.createUnplannedPreventive,
     status: 201,
     run: (ctx, body) => createUnplannedPreventive({ ctx, input: parseInput(createUnplannedPreventiveBody, body) }),
   },
   {
     method: "POST",
     pattern: /^\/interventions\/v2\/rs\/curative$/,
+    operation: Operation.createCurative,
     status: 201,
     run: (ctx, body) => createCurative({ ctx, input: parseInput(createCurativeBody, body) }),
   },
   {
     method: "PATCH",
     pattern: /^\/interventions\/v2\/rs\/preventive\/([^/]+)$/,
+    operation: Operation.updatePreventive,
     status: 200,
     run: (ctx, body, params) =>
       updatePreventive({
@@ -53,6 +59,7 @@ export const ROUTES: readonly Route[] = [
   {
     method: "PATCH",
     pattern: /^\/interventions\/v2\/rs\/training-exercise\/([^/]+)$/,
+    operation: Operation.updateTrainingExercise,
     status: 200,
     run: (ctx, body, params) =>
       updateTrainingExercise({
@@ -63,6 +70,7 @@ export const ROUTES: readonly Route[] = [
   {
     method: "PATCH",
     pattern: /^\/interventions\/v2\/rs\/([^/]+)\/verify$/,
+    operation: Operation.verify,
     status: 200,
     run: (ctx, body, params) =>
       verifyIntervention({

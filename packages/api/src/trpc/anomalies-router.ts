@@ -1,9 +1,9 @@
-import { listAnomaliesInput } from "@interventions/domain";
+import { listAnomaliesInput, Operation } from "@interventions/domain";
 import { listAnomalies } from "../services/anomalies/list-anomalies";
-import { createTRPCRouter, protectedProcedure } from "./init";
+import { createTRPCRouter, procedureFor } from "./init";
 
 export const anomaliesRouter = createTRPCRouter({
-  list: protectedProcedure
+  list: procedureFor(Operation.read)
     .input(listAnomaliesInput)
     .query(({ ctx, input }) => listAnomalies({ ctx: ctx.service, input })),
 });

@@ -1,5 +1,5 @@
 import type { Database } from "@interventions/db";
-import { DomainError, ErrorCode, issuesFromZod } from "@interventions/domain";
+import { assertRoleAllows, DomainError, ErrorCode, issuesFromZod, type Operation } from "@interventions/domain";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -97,3 +97,11 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const service: ServiceContext = { db: ctx.db, storage: ctx.storage, now: ctx.now, actor: ctx.actor };
   return next({ ctx: { service } });
 });
+
+/** A protected procedure for one operation: the role is checked before the input is parsed (403 before 400). */
+export function procedureFor(operation: Operation) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    assertRoleAllows(ctx.service.actor.role, operation);
+    return next();
+  });
+}

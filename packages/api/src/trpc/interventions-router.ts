@@ -4,6 +4,7 @@ import {
   id,
   interventionIdInput,
   listInterventionsInput,
+  Operation,
   updatePreventiveBody,
   updateTrainingExerciseBody,
   verifyInterventionBody,
@@ -18,29 +19,29 @@ import {
   updateTrainingExercise,
   verifyIntervention,
 } from "../services/interventions";
-import { createTRPCRouter, protectedProcedure } from "./init";
+import { createTRPCRouter, procedureFor } from "./init";
 
 /** The same verbs as the REST paths, for the dashboard; inputs are the domain's schemas. */
 export const interventionsRouter = createTRPCRouter({
-  list: protectedProcedure
+  list: procedureFor(Operation.read)
     .input(listInterventionsInput)
     .query(({ ctx, input }) => listInterventions({ ctx: ctx.service, input })),
-  get: protectedProcedure
+  get: procedureFor(Operation.read)
     .input(interventionIdInput)
     .query(({ ctx, input }) => getIntervention({ ctx: ctx.service, input })),
-  createUnplannedPreventive: protectedProcedure
+  createUnplannedPreventive: procedureFor(Operation.createUnplannedPreventive)
     .input(createUnplannedPreventiveBody)
     .mutation(({ ctx, input }) => createUnplannedPreventive({ ctx: ctx.service, input })),
-  createCurative: protectedProcedure
+  createCurative: procedureFor(Operation.createCurative)
     .input(createCurativeBody)
     .mutation(({ ctx, input }) => createCurative({ ctx: ctx.service, input })),
-  updatePreventive: protectedProcedure
+  updatePreventive: procedureFor(Operation.updatePreventive)
     .input(z.strictObject({ interventionId: id, patch: updatePreventiveBody }))
     .mutation(({ ctx, input }) => updatePreventive({ ctx: ctx.service, input })),
-  updateTrainingExercise: protectedProcedure
+  updateTrainingExercise: procedureFor(Operation.updateTrainingExercise)
     .input(z.strictObject({ interventionId: id, patch: updateTrainingExerciseBody }))
     .mutation(({ ctx, input }) => updateTrainingExercise({ ctx: ctx.service, input })),
-  verify: protectedProcedure
+  verify: procedureFor(Operation.verify)
     .input(z.strictObject({ interventionId: id, decision: verifyInterventionBody }))
     .mutation(({ ctx, input }) => verifyIntervention({ ctx: ctx.service, input })),
 });

@@ -1,7 +1,7 @@
 import { RuleKind } from "@interventions/domain";
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
-import { createdAt, idColumn, inEnum, ref } from "./columns";
+import { createdAt, idColumn, inEnum } from "./columns";
 import { organizationIdColumn } from "./organizations";
 
 /** A regulatory obligation, e.g. "fire extinguishers checked every 12 months". */

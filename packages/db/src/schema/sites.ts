@@ -1,5 +1,5 @@
 import { index, pgTable, text } from "drizzle-orm/pg-core";
-import { at, createdAt, idColumn, ref } from "./columns";
+import { at, createdAt, idColumn } from "./columns";
 import { organizationIdColumn } from "./organizations";
 
 /** A building an organization must keep compliant. */

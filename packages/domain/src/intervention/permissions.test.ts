@@ -21,7 +21,7 @@ const R = ProfileRole;
 const S = InterventionStatus;
 
 // Who may do what, as the roles are described: viewers read only, providers read and record on site,
-// admins and managers do everything.
+// admins and managers do everything, and only they see the code PIN (the technician must get it on site).
 const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
@@ -29,6 +29,7 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   updatePreventive: [R.admin, R.manager],
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],
+  readCodePin: [R.admin, R.manager],
 };
 
 const ROLE_PAIRS = ROLES.flatMap((role) => OPERATIONS.map((operation) => [role, operation] as const));

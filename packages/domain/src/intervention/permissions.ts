@@ -10,6 +10,8 @@ export const Operation = {
   updatePreventive: "updatePreventive",
   updateTrainingExercise: "updateTrainingExercise",
   verify: "verify",
+  /** The code PIN is the client's proof that the technician came: it is not shown to the technician. */
+  readCodePin: "readCodePin",
 } as const;
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
@@ -23,6 +25,7 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   updatePreventive: [R.admin, R.manager],
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],
+  readCodePin: [R.admin, R.manager],
 };
 
 /** In which states an operation on an existing intervention is allowed; creations have no prior state. */

@@ -84,17 +84,17 @@ export function siteRulesCovering(
   return relevant.map((sr) => sr.id);
 }
 
-/** A drill's rule must apply to each of its sites. */
+/** A drill's rule must apply to each of its sites. `pathOf` names the field the error points at. */
 export function assertRuleAppliesToSites(
   ruleId: number,
   siteIds: readonly number[],
   siteRules: readonly SiteRuleFacts[],
-  sitesPath: string,
+  pathOf: (index: number) => string,
 ): void {
   const issues = siteIds.flatMap((siteId, index): FieldIssue[] =>
     siteRules.some((sr) => sr.siteId === siteId && sr.ruleId === ruleId)
       ? []
-      : [{ path: `${sitesPath}.${index}`, message: `Rule ${ruleId} does not apply to site ${siteId}` }],
+      : [{ path: pathOf(index), message: `Rule ${ruleId} does not apply to site ${siteId}` }],
   );
   if (issues.length > 0) throw validationError(issues);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ErrorCode } from "../errors";
-import { assertNotInFuture, assertScheduleInOrder, CLOCK_SKEW_MS, isScheduleInOrder } from "./schedule";
+import {
+  assertNotInFuture,
+  assertScheduleInOrder,
+  CLOCK_SKEW_MS,
+  completionTimes,
+  isScheduleInOrder,
+} from "./schedule";
 
 const start = new Date("2024-12-01T12:34:56.000Z");
 const at = (ms: number) => new Date(start.getTime() + ms);
@@ -68,5 +74,42 @@ describe("assertNotInFuture", () => {
       message: "actualStart: must not be in the future",
       issues: [{ path: "actualStart", message: "must not be in the future" }],
     });
+  });
+});
+
+describe("completionTimes", () => {
+  const at = (iso: string) => new Date(iso);
+  const now = at("2026-11-23T10:00:00.000Z");
+
+  it("takes the schedule when it is over", () => {
+    const times = {
+      scheduledStart: at("2026-11-20T08:00:00Z"),
+      scheduledEnd: at("2026-11-20T10:00:00Z"),
+      actualStart: null,
+      actualEnd: null,
+    };
+    expect(completionTimes(times, now)).toEqual({ actualStart: times.scheduledStart, actualEnd: times.scheduledEnd });
+  });
+
+  it("never places work after now, nor an end before the start", () => {
+    const times = {
+      scheduledStart: at("2026-12-01T08:00:00Z"),
+      scheduledEnd: at("2026-12-01T10:00:00Z"),
+      actualStart: null,
+      actualEnd: null,
+    };
+    expect(completionTimes(times, now)).toEqual({ actualStart: now, actualEnd: now });
+  });
+
+  it("keeps actual times already recorded", () => {
+    const actualStart = at("2026-11-20T08:30:00Z");
+    const actualEnd = at("2026-11-20T09:10:00Z");
+    const times = {
+      scheduledStart: at("2026-11-20T08:00:00Z"),
+      scheduledEnd: at("2026-11-20T10:00:00Z"),
+      actualStart,
+      actualEnd,
+    };
+    expect(completionTimes(times, now)).toEqual({ actualStart, actualEnd });
   });
 });

@@ -19,3 +19,20 @@ export function assertNotInFuture(path: string, at: Date, now: Date): void {
     throw validationError([{ path, message: "must not be in the future" }]);
   }
 }
+
+export interface WorkTimes {
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  actualStart: Date | null;
+  actualEnd: Date | null;
+}
+
+/**
+ * The actual times of work recorded as done without them, the same on every path: it took place as
+ * scheduled, but not later than now.
+ */
+export function completionTimes(times: WorkTimes, now: Date): { actualStart: Date; actualEnd: Date } {
+  const actualStart = times.actualStart ?? new Date(Math.min(times.scheduledStart.getTime(), now.getTime()));
+  const end = times.actualEnd?.getTime() ?? Math.min(times.scheduledEnd.getTime(), now.getTime());
+  return { actualStart, actualEnd: new Date(Math.max(end, actualStart.getTime())) };
+}

@@ -6,6 +6,7 @@ import {
   assertRoleAllows,
   assertScheduleInOrder,
   type CreateCurativeBody,
+  completionTimes,
   InterventionStatus,
   InterventionType,
   needsCodePin,
@@ -54,6 +55,9 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
         codePin: needsCodePin(status) ? newCodePin() : null,
         scheduledStart,
         scheduledEnd,
+        ...(status === InterventionStatus.awaitingVerification
+          ? completionTimes({ scheduledStart, scheduledEnd, actualStart: null, actualEnd: null }, ctx.now)
+          : {}),
         companyId: contact?.companyId ?? null,
         assignedCompanyContactId: contact?.id ?? null,
         assignedProfileId: assignee?.id ?? null,

@@ -12,7 +12,7 @@ import {
   sites,
   users,
 } from "@interventions/db";
-import { assertRoleAllows, DomainError, ErrorCode, Operation } from "@interventions/domain";
+import { assertRoleAllows, DomainError, ErrorCode, Operation, roleAllows } from "@interventions/domain";
 import { and, asc, eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { readInterventionView, toProfileShaped, toUserShaped } from "./view";
@@ -102,7 +102,11 @@ export async function getIntervention({ ctx, input }: { ctx: ServiceContext; inp
   ]);
 
   return {
-    intervention: { ...toUserShaped(view), ...toProfileShaped(view) },
+    intervention: {
+      ...toUserShaped(view),
+      ...toProfileShaped(view),
+      codePin: roleAllows(ctx.actor.role, Operation.readCodePin) ? view.codePin : null,
+    },
     sites: linkedSites,
     siteRules: linkedSiteRules,
     anomalies: linkedAnomalies,

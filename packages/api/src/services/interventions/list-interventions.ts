@@ -1,5 +1,11 @@
 import { interventionSites, interventions } from "@interventions/db";
-import { assertRoleAllows, type ListInterventionsQuery, Operation, validationError } from "@interventions/domain";
+import {
+  assertRoleAllows,
+  type ListInterventionsQuery,
+  Operation,
+  roleAllows,
+  validationError,
+} from "@interventions/domain";
 import { and, asc, desc, eq, exists, gt, gte, isNull, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context";
@@ -65,7 +71,8 @@ export async function listInterventions({ ctx, input }: { ctx: ServiceContext; i
     .orderBy(direction(interventions.scheduledStart), direction(interventions.id))
     .limit(input.limit + 1);
 
-  const items = rows.slice(0, input.limit);
+  const showPin = roleAllows(ctx.actor.role, Operation.readCodePin);
+  const items = rows.slice(0, input.limit).map((row) => (showPin ? row : { ...row, codePin: null }));
   const last = items.at(-1);
   const nextCursor = rows.length > input.limit && last ? encodeCursor(last.scheduledStart, last.id) : null;
   return { items, nextCursor };

@@ -3,6 +3,7 @@ import {
   assertScheduleInOrder,
   assertTransition,
   CreationStatus,
+  completionTimes,
   InterventionStatus,
   needsCodePin,
   statusForCreationStatus,
@@ -59,9 +60,8 @@ export async function planUpdate(tx: Transaction, ctx: ServiceContext, current: 
     companyId: contact?.companyId ?? current.companyId,
     assignedProfileId: input.assignee?.id ?? current.assignedProfileId,
   };
-  if (input.complete) {
-    values.actualStart = current.actualStart ?? scheduledStart;
-    values.actualEnd = current.actualEnd ?? ctx.now;
+  if (status === InterventionStatus.awaitingVerification && current.status !== status) {
+    Object.assign(values, completionTimes({ ...current, scheduledStart, scheduledEnd }, ctx.now));
   }
   return values;
 }

@@ -42,9 +42,9 @@ export async function updatePreventive({ ctx, input }: { ctx: ServiceContext; in
 
   await ctx.db.transaction(async (tx) => {
     const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.preventive);
+    assertStateAllows(current.status as InterventionStatus, Operation.updatePreventive);
     // An empty PATCH (or one holding only e-mail options) changes nothing and records nothing.
     if (PLANNING_FIELDS.every((field) => patch[field] === undefined)) return;
-    assertStateAllows(current.status as InterventionStatus, Operation.updatePreventive);
 
     const assignee = await resolveProfile(tx, organizationId, patch.assignedProfileId, "assignedProfileId");
     const values = await planUpdate(tx, ctx, current, { ...patch, assignee });

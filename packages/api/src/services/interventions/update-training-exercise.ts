@@ -60,9 +60,12 @@ export async function updateTrainingExercise({
 
   await ctx.db.transaction(async (tx) => {
     const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.trainingExercise);
-    if (PLANNING_FIELDS.every((field) => patch[field] === undefined || (field === "validateIntervention" && !complete)))
-      return;
     assertStateAllows(current.status as InterventionStatus, Operation.updateTrainingExercise);
+    // An empty PATCH changes nothing and records nothing.
+    const empty = PLANNING_FIELDS.every(
+      (field) => patch[field] === undefined || (field === "validateIntervention" && !complete),
+    );
+    if (empty) return;
 
     const assignee = await resolveUserProfile(tx, organizationId, patch.assignedUserId, "assignedUserId");
     const values = await planUpdate(tx, ctx, current, { ...patch, assignee, complete });
@@ -84,7 +87,9 @@ export async function updateTrainingExercise({
     const ruleId = values.ruleId ?? current.ruleId;
     if ((patch.ruleId !== undefined || patch.siteIds) && ruleId !== null) {
       const siteRules = await findSiteRules(tx, organizationId, { siteIds, ruleIds: [ruleId] });
-      assertRuleAppliesToSites(ruleId, siteIds, siteRules, patch.siteIds ? "siteIds" : "ruleId");
+      // The error names the field the client changed: the sites, or the rule when only it changed.
+      const pathOf = patch.siteIds ? (index: number) => `siteIds.${index}` : () => "ruleId";
+      assertRuleAppliesToSites(ruleId, siteIds, siteRules, pathOf);
     }
 
     const changes = planningChanges(current, values);

@@ -42,7 +42,13 @@ export async function verifyIntervention({ ctx, input }: { ctx: ServiceContext; 
       const marked = await tx
         .update(notifications)
         .set({ readAt: ctx.now })
-        .where(and(eq(notifications.id, notificationId), eq(notifications.recipientProfileId, profileId)))
+        .where(
+          and(
+            eq(notifications.id, notificationId),
+            eq(notifications.recipientProfileId, profileId),
+            eq(notifications.interventionId, current.id),
+          ),
+        )
         .returning({ id: notifications.id });
       if (marked.length === 0)
         throw validationError([{ path: "notificationId", message: `Unknown notification ${notificationId}` }]);

@@ -1,0 +1,252 @@
+import { interventionSiteRules, interventionSites } from "@interventions/db";
+import { interventionProfileShapedSchema, RuleKind } from "@interventions/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
+import {
+  eventsOf,
+  expectIsoDates,
+  expectProblem,
+  expectValidation,
+  freshIntervention,
+  interventionRow,
+  loadSeed,
+  notificationsOf,
+  outboxOf,
+  PATHS,
+  type SeedFixture,
+  seededIntervention,
+  snapshot,
+} from "./endpoint-helpers";
+
+let env: ApiTestEnv;
+let seed: SeedFixture;
+let manager: Record<string, string>;
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  seed = await loadSeed(env.database.db);
+  manager = await env.credentialsFor("manager@acme.example");
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const patch = (id: number | string, payload: unknown, headers = manager) =>
+  env.rest(jsonRequest("PATCH", PATHS.preventive(id), headers, payload));
+/** A fresh copy of the seeded preventive in that status (2 scheduled by default). */
+const target = (status = 2) => freshIntervention(env.database.db, seed.acme.id, 1, status);
+
+async function updated(response: Response) {
+  const json = await response.json();
+  expect(response.status, JSON.stringify(json)).toBe(200);
+  expect(Object.keys(json)).toEqual(["data"]);
+  expectIsoDates(json.data);
+  expect(Object.keys(json.data)).toHaveLength(Object.keys(interventionProfileShapedSchema.shape).length);
+  return interventionProfileShapedSchema.strict().parse(json.data);
+}
+
+describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
+  it("re-plans a scheduled check, answers in the profile shape, records one event and e-mails the previous assignee", async () => {
+    const db = env.database.db;
+    const id = await target();
+    const before = await interventionRow(db, id);
+    const eventsBefore = (await eventsOf(db, id)).length;
+    const siteRuleIds = seed.acme.siteRules.filter(
+      (sr) => sr.siteId === seed.acme.siteIds[0] && sr.kind === RuleKind.check,
+    );
+    const previousContact = seed.acme.contacts.find((c) => c.id === before.assignedCompanyContactId);
+    const newContact = seed.acme.contacts.find((c) => c.companyId !== previousContact?.companyId);
+    const managerProfile = seed.profileId("manager@acme.example", seed.acme.id);
+    const data = await updated(
+      await patch(id, {
+        description: "Description of the intervention",
+        scheduledStart: "2026-12-01T12:34:56.000Z",
+        scheduledEnd: "2026-12-05T14:56:23.000Z",
+        siteRuleIds: siteRuleIds.map((sr) => sr.id),
+        creationStatus: 1,
+        assignedCompanyContactId: newContact?.id,
+        assignedProfileId: managerProfile,
+        sendUpdateEmailToCurrentAssignee: false,
+        previousAssigneeNotification: { sendEmail: true, reason: "The intervention details have changed." },
+      }),
+    );
+    expect(data).toMatchObject({
+      id,
+      type: 1,
+      status: 2,
+      creationStatus: 1,
+      codePin: before.codePin,
+      description: "Description of the intervention",
+      scheduledStart: "2026-12-01T12:34:56.000Z",
+      scheduledEnd: "2026-12-05T14:56:23.000Z",
+      assignedCompanyContactId: newContact?.id,
+      assignedProfileId: managerProfile,
+      companyId: newContact?.companyId,
+      createdById: before.createdByProfileId,
+      verifiedById: null,
+      checkType: before.checkType,
+      deletedAt: null,
+      organizationId: seed.acme.id,
+    });
+    const links = await db.select().from(interventionSiteRules).where(eq(interventionSiteRules.interventionId, id));
+    expect(links.map((l) => l.siteRuleId).sort()).toEqual(siteRuleIds.map((sr) => sr.id).sort());
+    const sites = await db.select().from(interventionSites).where(eq(interventionSites.interventionId, id));
+    expect(sites.map((s) => s.siteId)).toEqual([seed.acme.siteIds[0]]);
+
+    const events = await eventsOf(db, id);
+    expect(events).toHaveLength(eventsBefore + 1);
+    const event = events.at(-1);
+    expect(event).toMatchObject({ action: "updated", actorProfileId: managerProfile });
+    expect(Object.keys(event?.changes ?? {})).toEqual(
+      expect.arrayContaining(["description", "scheduledStart", "scheduledEnd", "siteRuleIds", "assignedProfileId"]),
+    );
+    expect(event?.changes.description).toEqual({ from: before.description, to: "Description of the intervention" });
+    expect(event?.changes.assignedCompanyContactId).toEqual({ from: previousContact?.id, to: newContact?.id });
+    expect(event?.changes).not.toHaveProperty("codePin");
+
+    const emails = await outboxOf(db, id);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ kind: "unassigned", recipientEmail: previousContact?.email });
+    expect(emails[0]?.payload).toMatchObject({ reason: "The intervention details have changed." });
+  });
+
+  it("changes nothing and records nothing for an empty PATCH, or one repeating current values", async () => {
+    const db = env.database.db;
+    const id = await target();
+    const before = await snapshot(db);
+    const empty = await updated(await patch(id, {}));
+    const row = await interventionRow(db, id);
+    expect(empty).toMatchObject({ id, status: row.status, description: row.description });
+    expect(empty.updatedAt).toBe(row.updatedAt.toISOString());
+    await updated(await patch(id, { description: row.description ?? "", creationStatus: row.creationStatus }));
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("is for preventive interventions only: a training exercise, a curative or an unknown id is 404", async () => {
+    const db = env.database.db;
+    const before = await snapshot(db);
+    const drill = await seededIntervention(db, seed.acme.id, 3, 2);
+    const curative = await seededIntervention(db, seed.acme.id, 2, 2);
+    for (const id of [drill, curative, 99_999_999]) {
+      const problem = await expectProblem(await patch(id, { description: "x" }), 404, "NOT_FOUND");
+      expect(problem.detail).toBe(`Intervention ${id} not found`);
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it.each([3, 4, 5, 6, 7])("refuses to update a preventive in status %i (409), writing nothing", async (status) => {
+    const id = await target(status);
+    const before = await snapshot(env.database.db);
+    await expectProblem(await patch(id, { description: "too late" }), 409, "INVALID_STATE");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("scheduling (creationStatus 1) issues a 6-digit code PIN", async () => {
+    const scheduled = await updated(await patch(await target(1), { creationStatus: 1 }));
+    expect(scheduled.status).toBe(2);
+    expect(scheduled.codePin).toBeGreaterThanOrEqual(100000);
+    expect(scheduled.codePin).toBeLessThanOrEqual(999999);
+  });
+
+  it("un-scheduling (creationStatus 0) leaves no code PIN, as status 1 never has one", async () => {
+    const unscheduled = await updated(await patch(await target(2), { creationStatus: 0 }));
+    expect(unscheduled.status).toBe(1);
+    // The PIN it was given when scheduled is withdrawn.
+    expect(unscheduled.codePin).toBeNull();
+  });
+
+  it("marks it done with creationStatus 2 (status 4) and tells the verifiers", async () => {
+    const id = await target();
+    const data = await updated(await patch(id, { creationStatus: 2 }));
+    expect(data).toMatchObject({ status: 4, creationStatus: 2 });
+    const notified = await notificationsOf(env.database.db, id);
+    expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
+  });
+
+  it("e-mails the current assignees on request, and the previous one only when it changed", async () => {
+    const db = env.database.db;
+    const id = await target();
+    const { assignedCompanyContactId } = await interventionRow(db, id);
+    const contact = seed.acme.contacts.find((c) => c.id === assignedCompanyContactId);
+    const admin = seed.profileId("admin@acme.example", seed.acme.id);
+    const notice = { sendEmail: true, reason: "Reassigned to the manager." };
+    // No previous profile: nobody to tell; the current contact and the new profile are told.
+    await updated(await patch(id, { assignedProfileId: admin, sendUpdateEmailToCurrentAssignee: true }));
+    let emails = await outboxOf(db, id);
+    expect(emails.map((e) => [e.kind, e.recipientEmail])).toEqual([
+      ["updated", contact?.email],
+      ["updated", "admin@acme.example"],
+    ]);
+    expect(emails[0]?.payload).toMatchObject({ fields: ["assignedProfileId"] });
+    // The assignee does not change: no "unassigned" e-mail, even when asked.
+    await updated(await patch(id, { description: "New description", previousAssigneeNotification: notice }));
+    expect(await outboxOf(db, id)).toHaveLength(2);
+    // Asked, with a change of assignee: one e-mail to the previous one, with the reason.
+    const manager2 = seed.profileId("manager@acme.example", seed.acme.id);
+    await updated(await patch(id, { assignedProfileId: manager2, previousAssigneeNotification: notice }));
+    emails = await outboxOf(db, id);
+    expect(emails).toHaveLength(3);
+    expect(emails[2]).toMatchObject({ kind: "unassigned", recipientEmail: "admin@acme.example" });
+    expect(emails[2]?.payload).toEqual({ reason: "Reassigned to the manager." });
+    // Not asked: no e-mail.
+    const owner = seed.profileId("consultant@safety.example", seed.acme.id);
+    await updated(await patch(id, { assignedProfileId: owner, previousAssigneeNotification: { sendEmail: false } }));
+    expect(await outboxOf(db, id)).toHaveLength(3);
+  });
+
+  it("refuses site rules of exercise rules or unknown ones, and a start after the end (400), writing nothing", async () => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    const check = seed.acme.siteRules.find((sr) => sr.kind === RuleKind.check);
+    const exercise = seed.acme.siteRules.find((sr) => sr.kind === RuleKind.exercise);
+    await expectValidation(await patch(id, { siteRuleIds: [check?.id, exercise?.id] }), "siteRuleIds.1");
+    await expectValidation(await patch(id, { siteRuleIds: [check?.id, 999_999] }), "siteRuleIds.1");
+    await expectValidation(await patch(id, { assignedCompanyContactId: 999_999 }), "assignedCompanyContactId");
+    await expectValidation(await patch(id, { assignedProfileId: 999_999 }), "assignedProfileId");
+    await expectValidation(await patch(id, { scheduledStart: "2030-01-01T00:00:00Z" }), "scheduledEnd");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("is for admins and managers only (403 for viewers and technicians)", async () => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    for (const email of ["viewer@acme.example", "technician@acme.example"]) {
+      await expectProblem(await patch(id, { description: "x" }, await env.credentialsFor(email)), 403, "FORBIDDEN");
+    }
+    expect(await snapshot(env.database.db)).toEqual(before);
+    await updated(await patch(id, { description: "by the admin" }, await env.credentialsFor("admin@acme.example")));
+  });
+
+  const NOTICE = "previousAssigneeNotification";
+  const invalid: [string, unknown, string][] = [
+    ["a description of 2501 characters", { description: "x".repeat(2501) }, "description"],
+    ["empty siteRuleIds", { siteRuleIds: [] }, "siteRuleIds"],
+    ["an unknown field", { status: 5 }, "status"],
+    ["an impossible date", { scheduledStart: "2025-02-29T00:00Z" }, "scheduledStart"],
+    [
+      "an end before the start",
+      { scheduledStart: "2026-12-02T00:00Z", scheduledEnd: "2026-12-01T00:00Z" },
+      "scheduledEnd",
+    ],
+    ["creationStatus 5", { creationStatus: 5 }, "creationStatus"],
+    ["a string profile id", { assignedProfileId: "2" }, "assignedProfileId"],
+    ["a non-boolean e-mail flag", { sendUpdateEmailToCurrentAssignee: "yes" }, "sendUpdateEmailToCurrentAssignee"],
+    ["a notice without sendEmail", { [NOTICE]: { reason: "x" } }, `${NOTICE}.sendEmail`],
+    ["a reason of 2501 characters", { [NOTICE]: { sendEmail: true, reason: "x".repeat(2501) } }, `${NOTICE}.reason`],
+    ["an array body", [{ description: "x" }], ""],
+  ];
+  it.each(invalid)("answers 400 VALIDATION_FAILED for %s, writing nothing", async (_case, payload, path) => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    await expectValidation(await patch(id, payload), path);
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("answers 400 for an id that is not an integer, writing nothing", async () => {
+    const before = await snapshot(env.database.db);
+    await expectValidation(await patch("abc", { description: "x" }), "interventionId");
+    await expectValidation(await patch("1.5", { description: "x" }), "interventionId");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,219 @@
+import { interventionSites, rules, siteRules } from "@interventions/db";
+import { interventionUserShapedSchema, RuleKind } from "@interventions/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
+import {
+  eventsOf,
+  expectIsoDates,
+  expectProblem,
+  expectValidation,
+  freshIntervention,
+  interventionRow,
+  loadSeed,
+  notificationsOf,
+  PATHS,
+  type SeedFixture,
+  seededIntervention,
+  snapshot,
+} from "./endpoint-helpers";
+
+let env: ApiTestEnv;
+let seed: SeedFixture;
+let manager: Record<string, string>;
+/** A second exercise rule of the organization that applies to its first site only. */
+let narrowRuleId: number;
+
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  seed = await loadSeed(env.database.db);
+  manager = await env.credentialsFor("manager@acme.example");
+  const db = env.database.db;
+  const [rule] = await db
+    .insert(rules)
+    .values({
+      organizationId: seed.acme.id,
+      code: "FIRSTAID",
+      name: "First aid drill",
+      kind: RuleKind.exercise,
+      periodicityMonths: 12,
+    })
+    .returning({ id: rules.id });
+  narrowRuleId = rule?.id ?? 0;
+  await db.insert(siteRules).values({ organizationId: seed.acme.id, siteId: site(0), ruleId: narrowRuleId });
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const site = (index: number) => seed.acme.siteIds[index] ?? 0;
+const patch = (id: number | string, payload: unknown, headers = manager) =>
+  env.rest(jsonRequest("PATCH", PATHS.trainingExercise(id), headers, payload));
+/** A fresh copy of the seeded training exercise in that status (2 scheduled by default). */
+const target = (status = 2) => freshIntervention(env.database.db, seed.acme.id, 3, status);
+const siteIdsOf = async (id: number) =>
+  (await env.database.db.select().from(interventionSites).where(eq(interventionSites.interventionId, id)))
+    .map((row) => row.siteId)
+    .sort((a, b) => a - b);
+
+async function updated(response: Response) {
+  const json = await response.json();
+  expect(response.status, JSON.stringify(json)).toBe(200);
+  expect(Object.keys(json)).toEqual(["data"]);
+  expectIsoDates(json.data);
+  return interventionUserShapedSchema.strict().parse(json.data);
+}
+
+describe("003 PATCH /interventions/v2/rs/training-exercise/{interventionId}", () => {
+  it("re-plans a scheduled drill: the documented example, answered in the user shape", async () => {
+    const db = env.database.db;
+    const id = await target();
+    const eventsBefore = (await eventsOf(db, id)).length;
+    const contact = seed.acme.contacts[1];
+    const data = await updated(
+      await patch(id, {
+        description: "Description of the intervention",
+        scheduledStart: "2026-12-01T12:34:56.000Z",
+        scheduledEnd: "2026-12-05T14:56:23.000Z",
+        ruleId: seed.acme.exerciseRuleIds[0],
+        siteIds: [site(1), site(2), site(1)],
+        creationStatus: 1,
+        assignedCompanyContactId: contact?.id,
+        assignedUserId: seed.userId("admin@acme.example"),
+      }),
+    );
+    expect(data).toMatchObject({
+      id,
+      type: 3,
+      status: 2,
+      creationStatus: 1,
+      description: "Description of the intervention",
+      scheduledStart: "2026-12-01T12:34:56.000Z",
+      scheduledEnd: "2026-12-05T14:56:23.000Z",
+      assignedCompanyContactId: contact?.id,
+      assignedUserId: seed.userId("admin@acme.example"),
+      verifiedAt: null,
+      organizationId: seed.acme.id,
+    });
+    expect(await siteIdsOf(id)).toEqual([site(1), site(2)]);
+    const events = await eventsOf(db, id);
+    expect(events).toHaveLength(eventsBefore + 1);
+    expect(events.at(-1)?.action).toBe("updated");
+    expect(Object.keys(events.at(-1)?.changes ?? {})).toEqual(
+      expect.arrayContaining(["description", "siteIds", "assignedProfileId", "assignedCompanyContactId"]),
+    );
+  });
+
+  it("changes the drill's rule to another exercise rule that applies to its sites", async () => {
+    const id = await target();
+    await updated(await patch(id, { ruleId: narrowRuleId, siteIds: [site(0)] }));
+    expect((await interventionRow(env.database.db, id)).ruleId).toBe(narrowRuleId);
+    // On two sites, the narrow rule alone no longer fits: the sites it misses are named.
+    const wide = await target();
+    await updated(await patch(wide, { siteIds: [site(0), site(1)] }));
+    const before = await snapshot(env.database.db);
+    await expectValidation(await patch(wide, { ruleId: narrowRuleId }), "ruleId");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("validates a drill: done (status 4), validatedAt set, verifiers told", async () => {
+    const db = env.database.db;
+    const id = await target();
+    const data = await updated(await patch(id, { validateIntervention: true }));
+    expect(data).toMatchObject({ status: 4, creationStatus: 2, actualEnd: TEST_NOW.toISOString() });
+    expect(data.actualStart).not.toBeNull();
+    expect((await interventionRow(db, id)).validatedAt).toEqual(TEST_NOW);
+    const notified = await notificationsOf(db, id);
+    expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
+    expect((await eventsOf(db, id)).at(-1)?.changes).toMatchObject({ status: { from: 2, to: 4 } });
+    // Validating with creationStatus 2 says the same thing twice, and is accepted.
+    const other = await updated(await patch(await target(1), { validateIntervention: true, creationStatus: 2 }));
+    expect(other.status).toBe(4);
+  });
+
+  it("refuses validation with another creationStatus, rules that are not exercise rules or do not apply to the sites", async () => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    await expectValidation(await patch(id, { validateIntervention: true, creationStatus: 0 }), "creationStatus");
+    await expectValidation(await patch(id, { ruleId: seed.acme.checkRuleIds[0] }), "ruleId");
+    await expectValidation(await patch(id, { ruleId: 999_999 }), "ruleId");
+    await expectValidation(await patch(id, { ruleId: narrowRuleId, siteIds: [site(0), site(1)] }), "siteIds.1");
+    await expectValidation(await patch(id, { siteIds: [site(0), 999_999] }), "siteIds.1");
+    await expectValidation(await patch(id, { assignedUserId: 999_999 }), "assignedUserId");
+    await expectValidation(await patch(id, { assignedCompanyContactId: 999_999 }), "assignedCompanyContactId");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("is for training exercises only: a preventive, a curative or an unknown id is 404", async () => {
+    const db = env.database.db;
+    const before = await snapshot(db);
+    const preventive = await seededIntervention(db, seed.acme.id, 1, 2);
+    const curative = await seededIntervention(db, seed.acme.id, 2, 2);
+    for (const id of [preventive, curative, 99_999_999]) {
+      await expectProblem(await patch(id, { validateIntervention: true }), 404, "NOT_FOUND");
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it.each([3, 4, 5, 6, 7])("refuses to update a drill in status %i (409), writing nothing", async (status) => {
+    const id = await target(status);
+    const before = await snapshot(env.database.db);
+    await expectProblem(await patch(id, { validateIntervention: true }), 409, "INVALID_STATE");
+    await expectProblem(await patch(id, { description: "late" }), 409, "INVALID_STATE");
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("changes nothing and records nothing for an empty PATCH or validateIntervention false", async () => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    expect((await updated(await patch(id, {}))).status).toBe(2);
+    expect((await updated(await patch(id, { validateIntervention: false }))).status).toBe(2);
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  it("scheduling (creationStatus 1) issues a 6-digit code PIN", async () => {
+    const data = await updated(await patch(await target(1), { creationStatus: 1 }));
+    expect(data.status).toBe(2);
+    expect(data.codePin).toBeGreaterThanOrEqual(100000);
+    expect(data.codePin).toBeLessThanOrEqual(999999);
+  });
+
+  it("un-scheduling (creationStatus 0) leaves no code PIN, as status 1 never has one", async () => {
+    const data = await updated(await patch(await target(2), { creationStatus: 0 }));
+    expect(data.status).toBe(1);
+    // The PIN it was given when scheduled is withdrawn.
+    expect(data.codePin).toBeNull();
+  });
+
+  it("is for admins and managers only (403 for viewers and technicians)", async () => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    for (const email of ["viewer@acme.example", "technician@acme.example"]) {
+      const response = await patch(id, { validateIntervention: true }, await env.credentialsFor(email));
+      await expectProblem(response, 403, "FORBIDDEN");
+    }
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ["a string ruleId", { ruleId: "1" }, "ruleId"],
+    ["empty siteIds", { siteIds: [] }, "siteIds"],
+    ["a description of 2501 characters", { description: "x".repeat(2501) }, "description"],
+    ["an unknown field", { attendeeCount: 12 }, "attendeeCount"],
+    ["an impossible date", { scheduledEnd: "2025-02-29T00:00Z" }, "scheduledEnd"],
+    [
+      "scheduledEnd before scheduledStart",
+      { scheduledStart: "2026-12-02T00:00Z", scheduledEnd: "2026-12-01T00:00Z" },
+      "scheduledEnd",
+    ],
+    ["a non-boolean validateIntervention", { validateIntervention: "true" }, "validateIntervention"],
+    ["creationStatus -1", { creationStatus: -1 }, "creationStatus"],
+    ["a null body", null, ""],
+  ];
+  it.each(invalid)("answers 400 VALIDATION_FAILED for %s, writing nothing", async (_case, payload, path) => {
+    const id = await target();
+    const before = await snapshot(env.database.db);
+    await expectValidation(await patch(id, payload), path);
+    expect(await snapshot(env.database.db)).toEqual(before);
+  });
+});
