@@ -44,11 +44,25 @@ module.exports = {
       to: { path: "^packages/(?!(api|db|domain)/)" },
     },
     {
+      name: "client-stands-alone",
+      severity: "error",
+      comment: "Partners install the client alone: at run time it needs openapi-fetch and its generated types only.",
+      from: { path: "^packages/client/src/", pathNot: "/__tests__/" },
+      to: { path: "^packages/(?!client/)" },
+    },
+    {
       name: "web-uses-the-api-not-the-database-directly",
       severity: "error",
       comment: "Pages and routes go through packages/api; only the composition root (server/, env) opens the database.",
       from: { path: "^apps/web/", pathNot: "^apps/web/src/(server/|env\\.ts$)" },
       to: { path: "^packages/db/" },
+    },
+    {
+      name: "nothing-imports-the-bench",
+      severity: "error",
+      comment: "The bench drives the packages from outside, like a client: no package may depend on it.",
+      from: { path: "^(apps|packages)/", pathNot: "^packages/bench/" },
+      to: { path: "^packages/bench/" },
     },
     {
       name: "no-unresolvable",
@@ -59,7 +73,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(node_modules|\\.next|dist|drizzle)/" },
+    exclude: { path: "(^|/)(node_modules|\\.next|dist|drizzle|public)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.base.json" },
     combinedDependencies: true,

@@ -1,8 +1,11 @@
 /**
- * Smoke test of a running app over HTTP: each documented path called with the demo credentials, as a
- * partner would, checking status and body shape. Usage: tsx scripts/smoke-http.ts http://127.0.0.1:3000
+ * Smoke test of a running app over HTTP: each documented path called with the demo credentials through the
+ * partners' typed client, as a partner would, checking status and body shape; then the API reference.
+ * Usage: tsx scripts/smoke-http.ts http://127.0.0.1:3000
  */
 import type { AppRouter } from "@interventions/api/trpc";
+import { createInterventionsClient } from "@interventions/client";
+import publishedDocument from "@interventions/client/openapi.json" with { type: "json" };
 import {
   InterventionStatus,
   InterventionType,
@@ -37,20 +40,31 @@ async function call(method: string, path: string, headers: Record<string, string
   return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
 }
 
-function shaped(schema: z.ZodObject, body: { data?: unknown }): boolean {
-  return schema.strict().safeParse(body.data).success;
+function shaped(schema: z.ZodObject, data: unknown): boolean {
+  return schema.strict().safeParse(data).success;
 }
 
-async function partnerHeaders(email: string): Promise<Record<string, string>> {
+async function sessionToken(email: string): Promise<string> {
   const login = await call("POST", "/api/auth/login", {}, { email, password: "demo-password" });
   check(login.status === 200, `login ${email}`, login.body);
-  return { authorization: `Bearer ${API_KEY}`, "x-session-token": login.body.data.token };
+  return login.body.data.token;
 }
 
-const technician = await partnerHeaders("technician@acme.example");
-const manager = await partnerHeaders("manager@acme.example");
+const technician = createInterventionsClient({
+  baseUrl: base,
+  apiKey: API_KEY,
+  sessionToken: await sessionToken("technician@acme.example"),
+});
+const managerToken = await sessionToken("manager@acme.example");
+const manager = createInterventionsClient({ baseUrl: base, apiKey: API_KEY, sessionToken: managerToken });
 const trpc = createTRPCClient<AppRouter>({
-  links: [httpLink({ url: new URL("/api/trpc", base).toString(), transformer: superjson, headers: manager })],
+  links: [
+    httpLink({
+      url: new URL("/api/trpc", base).toString(),
+      transformer: superjson,
+      headers: { authorization: `Bearer ${API_KEY}`, "x-session-token": managerToken },
+    }),
+  ],
 });
 const first = async (type: InterventionType, status: InterventionStatus) => {
   const page = await trpc.interventions.list.query({ type, status, limit: 1 });
@@ -59,19 +73,21 @@ const first = async (type: InterventionType, status: InterventionStatus) => {
   return item.id;
 };
 
-const unplanned = await call("POST", "/interventions/v2/mb/preventive/unplanned", technician, {
-  companyId: 1,
-  siteIds: [1],
-  ruleIds: [1],
-  signature: { name: "example.jpg", mimeType: "image/jpeg", size: 1024 },
-  provider: { firstName: "Karim", lastName: "Benali", email: "example@mail.fr", comment: "Smoke test" },
+const unplanned = await technician.POST("/interventions/v2/mb/preventive/unplanned", {
+  body: {
+    companyId: 1,
+    siteIds: [1],
+    ruleIds: [1],
+    signature: { name: "example.jpg", mimeType: "image/jpeg", size: 1024 },
+    provider: { firstName: "Karim", lastName: "Benali", email: "example@mail.fr", comment: "Smoke test" },
+  },
 });
 check(
-  unplanned.status === 201 && shaped(interventionUserShapedSchema, unplanned.body),
+  unplanned.response.status === 201 && shaped(interventionUserShapedSchema, unplanned.data?.data),
   "000 → 201, user-shaped",
-  unplanned.body,
+  unplanned.error,
 );
-const upload = await fetch(unplanned.body.presignedUrl, {
+const upload = await fetch(unplanned.data?.presignedUrl ?? "", {
   method: "PUT",
   headers: { "content-type": "image/jpeg" },
   body: new Uint8Array(1024).fill(255),
@@ -79,57 +95,86 @@ const upload = await fetch(unplanned.body.presignedUrl, {
 check(upload.status === 200, "000 signature uploaded through the presigned URL", upload.status);
 
 const [anomaly] = await trpc.anomalies.list.query({ status: 1 });
-const curative = await call("POST", "/interventions/v2/rs/curative", manager, {
-  scheduledStart: "2026-12-01T12:34:56.000Z",
-  scheduledEnd: "2026-12-05T14:56:23.000Z",
-  anomalyIds: [anomaly?.id ?? 0],
-  creationStatus: 1,
-  description: "Smoke test repair",
-  assignedCompanyContactId: 1,
+const curative = await manager.POST("/interventions/v2/rs/curative", {
+  body: {
+    scheduledStart: "2026-12-01T12:34:56.000Z",
+    scheduledEnd: "2026-12-05T14:56:23.000Z",
+    anomalyIds: [anomaly?.id ?? 0],
+    creationStatus: 1,
+    description: "Smoke test repair",
+    assignedCompanyContactId: 1,
+  },
 });
 check(
-  curative.status === 201 && shaped(interventionUserShapedSchema, curative.body),
+  curative.response.status === 201 && shaped(interventionUserShapedSchema, curative.data?.data),
   "001 → 201, user-shaped",
-  curative.body,
+  curative.error,
 );
-check(/^\d{6}$/.test(String(curative.body.data.codePin)), "001 scheduled curative has a 6-digit code PIN");
+check(/^\d{6}$/.test(String(curative.data?.data.codePin)), "001 scheduled curative has a 6-digit code PIN");
 
 const preventiveId = await first(InterventionType.preventive, InterventionStatus.scheduled);
-const preventive = await call("PATCH", `/interventions/v2/rs/preventive/${preventiveId}`, manager, {
-  description: "Smoke",
+const preventive = await manager.PATCH("/interventions/v2/rs/preventive/{interventionId}", {
+  params: { path: { interventionId: preventiveId } },
+  body: { description: "Smoke" },
 });
 check(
-  preventive.status === 200 && shaped(interventionProfileShapedSchema, preventive.body),
+  preventive.response.status === 200 && shaped(interventionProfileShapedSchema, preventive.data?.data),
   "002 → 200, profile-shaped",
-  preventive.body,
+  preventive.error,
 );
 
 const exerciseId = await first(InterventionType.trainingExercise, InterventionStatus.toSchedule);
-const exercise = await call("PATCH", `/interventions/v2/rs/training-exercise/${exerciseId}`, manager, {
-  validateIntervention: true,
+const exercise = await manager.PATCH("/interventions/v2/rs/training-exercise/{interventionId}", {
+  params: { path: { interventionId: exerciseId } },
+  body: { validateIntervention: true },
 });
 check(
-  exercise.status === 200 && exercise.body.data.status === InterventionStatus.awaitingVerification,
+  exercise.response.status === 200 && exercise.data?.data.status === InterventionStatus.awaitingVerification,
   "003 → 200, validated",
-  exercise.body,
+  exercise.error,
 );
 
-const verify = await call("PATCH", `/interventions/v2/rs/${exerciseId}/verify`, manager, {
-  decision: 1,
-  decisionComment: "OK",
+const verifyPath = "/interventions/v2/rs/{interventionId}/verify" as const;
+const verify = await manager.PATCH(verifyPath, {
+  params: { path: { interventionId: exerciseId } },
+  body: { decision: 1, decisionComment: "OK" },
 });
 check(
-  verify.status === 200 && verify.body.data.status === InterventionStatus.accepted,
+  verify.response.status === 200 && verify.data?.data.status === InterventionStatus.accepted,
   "004 → 200, accepted",
-  verify.body,
+  verify.error,
 );
-const again = await call("PATCH", `/interventions/v2/rs/${exerciseId}/verify`, manager, {
-  decision: 2,
-  decisionComment: "No",
+const again = await manager.PATCH(verifyPath, {
+  params: { path: { interventionId: exerciseId } },
+  body: { decision: 2, decisionComment: "No" },
 });
-check(again.status === 409 && again.type === "application/problem+json", "004 twice → 409 problem+json", again.body);
+check(
+  again.response.status === 409 &&
+    again.response.headers.get("content-type") === "application/problem+json" &&
+    again.error?.code === "INVALID_STATE",
+  "004 twice → 409 problem+json",
+  again.error,
+);
 
 const anonymous = await call("POST", "/interventions/v2/rs/curative", {}, {});
 check(anonymous.status === 401 && anonymous.body.code === "UNAUTHENTICATED", "no credentials → 401", anonymous.body);
+
+const served = await fetch(new URL("/openapi.json", base));
+check(
+  served.status === 200 && JSON.stringify(await served.json()) === JSON.stringify(publishedDocument),
+  "GET /openapi.json is the document the client was generated from",
+);
+const docs = await fetch(new URL("/docs", base));
+const page = await docs.text();
+const scripts = [...page.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1] ?? "");
+check(
+  docs.status === 200 && scripts.length > 0 && scripts.every((src) => src.startsWith("/")),
+  "GET /docs loads local scripts only",
+  scripts,
+);
+for (const src of scripts) {
+  const asset = await fetch(new URL(src, base));
+  check(asset.status === 200, `GET ${src} → 200`, asset.status);
+}
 
 console.log(`smoke: ${passed} passed, 0 failed`);

@@ -1,6 +1,26 @@
 export { authenticateRequest, profileActor } from "./auth/authenticate";
+export {
+  actorFromBrowserSession,
+  membershipsOf,
+  ORGANIZATION_COOKIE,
+  readBrowserSession,
+  readCookie,
+  SESSION_COOKIE,
+} from "./auth/browser-session";
 export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
 export type { Actor, ServiceContext } from "./context";
+export {
+  type BackoffPolicy,
+  createMailTransport,
+  createMailWorker,
+  type MailEnv,
+  type MailTransport,
+  type MailTransportSettings,
+  type MailWorker,
+  type MailWorkerOptions,
+  mailEnvSchema,
+} from "./mail";
+export { interventionExists } from "./services/interventions/intervention-exists";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";
 export { createSignatureStorage, type S3Settings, type SignatureStorage } from "./storage/signature-storage";

@@ -1,10 +1,13 @@
 import { type DatabaseHandle, openDatabase } from "./client";
+import { findEmbeddedImage } from "./embedded-image";
 import { seedDemo } from "./seed/seed";
 import { defaultDataDir, defaultMigrationsFolder } from "./workspace";
 
 export interface StartOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** postgres.js only: the pool size (default 10). */
+  maxConnections?: number | undefined;
   migrationsFolder?: string | undefined;
   log?: (message: string) => void;
 }
@@ -20,11 +23,15 @@ export function openConfiguredDatabase(options: { url?: string | undefined; data
  */
 export async function startDatabase(options: StartOptions = {}): Promise<DatabaseHandle> {
   const log = options.log ?? (() => {});
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const handle = await openDatabase({
     url: options.url,
     dataDir: options.dataDir ?? (options.url ? undefined : defaultDataDir()),
+    maxConnections: options.maxConnections,
+    // Used only if the embedded folder is empty; migrations and seed below then find nothing to do.
+    initialImage: options.url ? null : await findEmbeddedImage(migrationsFolder),
   });
-  await handle.migrate(options.migrationsFolder ?? defaultMigrationsFolder());
+  await handle.migrate(migrationsFolder);
   if (handle.kind === "pglite") {
     const result = await seedDemo(handle.db);
     if (result.seeded) log("Embedded database created and loaded with the demo (see README: demo accounts).");

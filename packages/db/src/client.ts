@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -34,13 +35,15 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** postgres.js only: the pool size. */
   maxConnections?: number | undefined;
+  /** PGlite on disk only: a packed data folder to start from when the folder is still empty. */
+  initialImage?: Blob | null | undefined;
 }
 
 const drizzleConfig = { schema, casing: "snake_case" } as const;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.initialImage ?? null);
 }
 
 function openPostgres(url: string, max: number): DatabaseHandle {
@@ -54,12 +57,13 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, initialImage: Blob | null): Promise<DatabaseHandle> {
   let client: PGlite;
   if (dataDir) {
     const folder = join(dataDir, "pglite");
+    const fresh = !existsSync(join(folder, "PG_VERSION"));
     await mkdir(folder, { recursive: true });
-    client = await PGlite.create(folder);
+    client = await PGlite.create(folder, fresh && initialImage ? { loadDataDir: initialImage } : {});
   } else {
     client = await PGlite.create();
   }

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const databaseEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   DATA_DIR: z.string().min(1).optional(),
+  /** PostgreSQL only: connections in the process's pool (default 10). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 

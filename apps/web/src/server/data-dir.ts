@@ -1,7 +1,7 @@
-import { defaultDataDir } from "@interventions/db";
+import { resolveDataDir } from "@interventions/api/runtime";
 import { env } from "../env";
 
 /** The folder the embedded services keep their files in. */
 export function dataDir(): string {
-  return env.DATA_DIR ?? defaultDataDir();
+  return resolveDataDir(env);
 }

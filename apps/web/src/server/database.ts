@@ -1,21 +1,23 @@
 import { type DatabaseHandle, startDatabase } from "@interventions/db";
 import { env } from "../env";
+import { forgetOpened, oncePerProcess } from "./once-per-process";
 
-// The composition root's one database handle, kept on globalThis so that dev-server reloads reuse it.
-const holder = globalThis as typeof globalThis & { __interventionsDatabase?: Promise<DatabaseHandle> };
+const key = "database";
 
+/** The composition root's one database handle. */
 export function getDatabase(): Promise<DatabaseHandle> {
-  if (!holder.__interventionsDatabase) {
-    const opening = startDatabase({
+  return oncePerProcess(key, () =>
+    startDatabase({
       url: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
+      maxConnections: env.DATABASE_POOL_SIZE,
       log: (message) => console.info(message),
-    });
-    // A failed start is not cached: the next request tries again (the server may come up later).
-    opening.catch(() => {
-      if (holder.__interventionsDatabase === opening) holder.__interventionsDatabase = undefined;
-    });
-    holder.__interventionsDatabase = opening;
-  }
-  return holder.__interventionsDatabase;
+    }),
+  );
+}
+
+/** Closes the handle, if one was opened; the next getDatabase() opens a new one. */
+export async function closeDatabase(): Promise<void> {
+  const opening = forgetOpened<DatabaseHandle>(key);
+  await opening?.then((handle) => handle.close()).catch(() => {});
 }

@@ -1,14 +1,8 @@
-import { type DatabaseKind, isDatabaseReachable } from "@interventions/db";
+import { checkDatabaseHealth, type Health } from "@interventions/api/runtime";
 import { getDatabase } from "./database";
 
-export type Health = { ok: true; database: DatabaseKind } | { ok: false };
+export type { Health };
 
-export async function checkHealth(): Promise<Health> {
-  try {
-    const { db, kind } = await getDatabase();
-    return (await isDatabaseReachable(db)) ? { ok: true, database: kind } : { ok: false };
-  } catch {
-    // The reason is in the start-up log; a health probe needs only the verdict.
-    return { ok: false };
-  }
+export function checkHealth(): Promise<Health> {
+  return checkDatabaseHealth(getDatabase);
 }

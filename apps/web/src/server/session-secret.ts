@@ -1,25 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { resolveSessionSecret } from "@interventions/api/runtime";
 import { env } from "../env";
-import { dataDir } from "./data-dir";
 
-/**
- * SESSION_SECRET, or a random secret kept beside the embedded data, so that sessions survive a restart
- * of a single instance. Several instances must share a configured secret.
- */
-export async function sessionSecret(): Promise<string> {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  if (env.NODE_ENV === "production") {
-    console.warn("SESSION_SECRET is not set: using a secret kept in DATA_DIR, valid for this instance only.");
-  }
-  const file = join(dataDir(), "session-secret");
-  try {
-    return (await readFile(file, "utf8")).trim();
-  } catch {
-    await mkdir(dataDir(), { recursive: true });
-    const secret = randomBytes(32).toString("hex");
-    await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(async () => undefined);
-    return (await readFile(file, "utf8")).trim();
-  }
+/** SESSION_SECRET, or a random secret kept in DATA_DIR (see the runtime for why). */
+export function sessionSecret(): Promise<string> {
+  return resolveSessionSecret(env);
 }

@@ -6,6 +6,7 @@ import { type DatabaseHandle, demoCredentials, seedDemo } from "@interventions/d
 import { createTestDatabase } from "@interventions/db/testing";
 import { SessionTokens } from "../auth/session-token";
 import { signIn } from "../auth/sign-in";
+import { createResponseValidator } from "../openapi/response-validator";
 import { createAuthHandler } from "../rest/auth-handler";
 import { createRestHandler, type FetchHandler } from "../rest/handler";
 import { type EmbeddedS3, startEmbeddedS3 } from "../storage/embedded-s3";
@@ -47,7 +48,8 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
     s3,
     storage,
     tokens,
-    rest: createRestHandler({ ...deps, onError: (error) => console.error(error) }),
+    // Every answer the REST tests receive is checked against the OpenAPI document (the contract test).
+    rest: conformingTo(createRestHandler({ ...deps, onError: (error) => console.error(error) })),
     auth: createAuthHandler({ db: database.db, tokens, clock, sessionTtlMs: SESSION_TTL_MS }),
     trpc: createTrpcHandler({ ...deps, endpoint: "/api/trpc", onError: (error) => console.error(error) }),
     setNow: (value) => {
@@ -70,6 +72,20 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
       await rm(directory, { recursive: true, force: true });
       await database.close();
     },
+  };
+}
+
+const validateResponse = createResponseValidator();
+
+/** The handler, failing the test when an answer does not match the OpenAPI document. */
+function conformingTo(handler: FetchHandler): FetchHandler {
+  return async (request) => {
+    // Not request.clone(): a tee of an endless body would buffer it all.
+    const sent = { method: request.method, url: request.url };
+    const response = await handler(request);
+    const problems = await validateResponse(sent, response);
+    if (problems.length > 0) throw new Error(`Response does not match /openapi.json:\n${problems.join("\n")}`);
+    return response;
   };
 }
 

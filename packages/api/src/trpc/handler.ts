@@ -3,6 +3,7 @@ import { isDomainError } from "@interventions/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { authenticateRequest } from "../auth/authenticate";
+import { actorFromBrowserSession, readBrowserSession, readCookie } from "../auth/browser-session";
 import type { SessionTokens } from "../auth/session-token";
 import type { Actor } from "../context";
 import type { FetchHandler } from "../rest/handler";
@@ -18,7 +19,7 @@ export interface TrpcDeps {
   storage: SignatureStorage;
   endpoint: string;
   clock?: () => Date;
-  /** How a request names its actor; by default the partner headers (API key and session token). */
+  /** How a request names its actor; by default the partner headers, else the dashboard's session cookie. */
   resolveActor?: (request: Request, now: Date) => Promise<Actor | null>;
   onError?: (error: unknown) => void;
 }
@@ -74,10 +75,30 @@ function payloadTooLarge(): Response {
   return Response.json({ error: superjson.serialize(shape) }, { status: 413 });
 }
 
-/** No credentials → no actor (public procedures only); bad credentials → the same 401/403 as REST. */
+/**
+ * Partner headers → the same 401/403 as REST when they do not hold. Otherwise the dashboard's cookie;
+ * no credentials → no actor (public procedures only).
+ */
 async function actorFromHeaders(deps: TrpcDeps, request: Request, now: Date): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   const sessionToken = request.headers.get("x-session-token");
-  if (!authorization && !sessionToken) return null;
-  return authenticateRequest(deps.db, deps.tokens, { authorization, sessionToken }, now);
+  if (authorization || sessionToken)
+    return authenticateRequest(deps.db, deps.tokens, { authorization, sessionToken }, now);
+  // A cookie rides along with cross-site requests: a write must come from a page of this origin.
+  if (request.method !== "GET" && !sameOrigin(request)) return null;
+  const cookies = request.headers.get("cookie");
+  return actorFromBrowserSession(
+    deps.db,
+    deps.tokens,
+    readBrowserSession((name) => readCookie(cookies, name)),
+    now,
+  );
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin === null || host === null) return false;
+  // `null` (sandboxed frames) and other unparsable origins are simply not this one.
+  return URL.canParse(origin) && new URL(origin).host === host;
 }

@@ -2,10 +2,16 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { anomaliesRouter } from "./anomalies-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
+import { notificationsRouter } from "./notifications-router";
+import { sessionRouter } from "./session-router";
+import { sitesRouter } from "./sites-router";
 
 export const appRouter = createTRPCRouter({
   anomalies: anomaliesRouter,
   interventions: interventionsRouter,
+  notifications: notificationsRouter,
+  session: sessionRouter,
+  sites: sitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
-import { index, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, ref } from "./columns";
 import { organizationIdColumn } from "./organizations";
 
@@ -29,8 +30,13 @@ export const companyContacts = pgTable(
     lastName: text().notNull(),
     email: text().notNull(),
     phone: text(),
+    /** The language of the e-mails this contact receives. */
     locale: text().notNull().default("fr"),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.companyId), index().on(t.organizationId)],
+  (t) => [
+    index().on(t.companyId),
+    index().on(t.organizationId),
+    check("company_contacts_locale_check", sql`${t.locale} in ('fr', 'en')`),
+  ],
 );

@@ -28,7 +28,12 @@ export const emailOutbox = pgTable(
     /** Stable across retries, so that a message re-sent after a crash can be recognised. */
     messageId: text().notNull().unique(),
     status: smallint().notNull().default(OutboxStatus.pending),
+    /** Attempts started so far: a worker counts one when it claims the row, so it also fences stale workers. */
     attempts: integer().notNull().default(0),
+    /**
+     * When a worker may (next) take the row. Claiming pushes it past the send's lease, so that other workers
+     * leave the row alone while it is being sent, and take it again only if that worker died.
+     */
     nextAttemptAt: at().notNull().defaultNow(),
     lastError: text(),
     sentAt: at(),
@@ -38,5 +43,6 @@ export const emailOutbox = pgTable(
     index().on(t.status, t.nextAttemptAt),
     check("email_outbox_status_check", inEnum(t.status, OutboxStatus)),
     check("email_outbox_attempts_check", sql`${t.attempts} >= 0`),
+    check("email_outbox_locale_check", sql`${t.locale} in ('fr', 'en')`),
   ],
 );

@@ -4,7 +4,10 @@ import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 
-/** An in-app message to one profile. Ids are opaque strings, as the verify endpoint takes them. */
+/**
+ * An in-app message to one profile, its title written in the recipient's language. Ids are opaque strings,
+ * as the verify endpoint takes them.
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -22,5 +25,9 @@ export const notifications = pgTable(
     readAt: at(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.recipientProfileId, t.readAt, t.createdAt)],
+  (t) => [
+    index().on(t.recipientProfileId, t.readAt, t.createdAt),
+    // The bell's list: one profile's notifications, newest first, paged by (createdAt, id).
+    index().on(t.recipientProfileId, t.createdAt, t.id),
+  ],
 );

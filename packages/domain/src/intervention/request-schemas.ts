@@ -10,61 +10,115 @@ export const SIGNATURE_MAX_BYTES = 5 * 1024 * 1024;
 /** Letters, digits, dot, dash, underscore; no leading dot, no path separator. */
 const SAFE_FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
-export const signatureSchema = z.strictObject({
-  name: z.string().min(1).max(255).regex(SAFE_FILE_NAME, "Use letters, digits, '.', '-' or '_' only"),
-  mimeType: z.enum(SIGNATURE_MIME_TYPES),
-  size: z.int().min(1).max(SIGNATURE_MAX_BYTES),
-});
+export const signatureSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(SAFE_FILE_NAME, "Use letters, digits, '.', '-' or '_' only")
+      .meta({ description: "File name of the signature image.", example: "example.jpg" }),
+    mimeType: z.enum(SIGNATURE_MIME_TYPES).meta({ description: "Media type of the image.", example: "image/jpeg" }),
+    size: z.int().min(1).max(SIGNATURE_MAX_BYTES).meta({ description: "Size of the image in bytes.", example: 1024 }),
+  })
+  .meta({ description: "The signature image to upload to the returned presigned URL." });
 
-export const providerSchema = z.strictObject({
-  firstName: z.string().min(1).max(255),
-  lastName: z.string().min(1).max(255),
-  email: z.email().max(254),
-  actionComment: longText.optional(),
-  comment: longText.optional(),
+export const providerSchema = z
+  .strictObject({
+    firstName: z
+      .string()
+      .min(1)
+      .max(255)
+      .meta({ description: "First name of the technician.", example: "Provider name" }),
+    lastName: z
+      .string()
+      .min(1)
+      .max(255)
+      .meta({ description: "Last name of the technician.", example: "Provider name" }),
+    email: z.email().max(254).meta({ description: "E-mail address of the technician.", example: "example@mail.fr" }),
+    actionComment: longText
+      .meta({ description: "What the technician did.", example: "Action comment from the provider" })
+      .optional(),
+    comment: longText
+      .meta({ description: "General comment from the technician.", example: "General comment from the provider" })
+      .optional(),
+  })
+  .meta({ description: "The provider's technician who did the intervention." });
+
+const scheduledStart = isoDateTime.meta({
+  description: "Start time of the intervention.",
+  example: "2024-12-01T12:34:56.000Z",
+});
+const scheduledEnd = isoDateTime.meta({
+  description: "End time of the intervention.",
+  example: "2024-12-05T14:56:23.000Z",
+});
+const description = longText.meta({
+  description: "Description of the intervention.",
+  example: "Description of the intervention",
+});
+const assignedCompanyContactId = id.meta({ description: "Identifier of the associated company contact.", example: 1 });
+const assignedUserId = id.meta({ description: "Identifier of the associated user.", example: 1 });
+const creationStatus = creationStatusSchema.meta({
+  description: "Current creation status of the intervention: 0 toScheduled, 1 scheduled, 2 done.",
+  example: 1,
 });
 
 /** 000 — POST /interventions/v2/mb/preventive/unplanned */
-export const createUnplannedPreventiveBody = z.strictObject({
-  companyId: id,
-  siteIds: idList,
-  ruleIds: idList,
-  signature: signatureSchema,
-  provider: providerSchema,
-  actualStart: isoDateTime.optional(),
-});
+export const createUnplannedPreventiveBody = z
+  .strictObject({
+    companyId: id.meta({ description: "Unique identifier of the company.", example: 1 }),
+    siteIds: idList.meta({ description: "Array of site IDs.", example: [1, 2, 3] }),
+    ruleIds: idList.meta({ description: "Array of rule IDs.", example: [1, 2, 3] }),
+    signature: signatureSchema,
+    provider: providerSchema,
+    actualStart: isoDateTime
+      .meta({
+        description: "Actual start date of the intervention (when the provider put the code pin).",
+        example: "2024-12-01T12:34:56.000Z",
+      })
+      .optional(),
+  })
+  .meta({ description: "Create an unplanned preventive intervention" });
 export type CreateUnplannedPreventiveBody = z.infer<typeof createUnplannedPreventiveBody>;
 
 /** 001 — POST /interventions/v2/rs/curative */
 export const createCurativeBody = z
   .strictObject({
-    scheduledStart: isoDateTime,
-    scheduledEnd: isoDateTime,
-    anomalyIds: idList,
-    creationStatus: creationStatusSchema,
-    description: longText.optional(),
-    assignedCompanyContactId: id.optional(),
-    assignedUserId: id.optional(),
+    scheduledStart,
+    scheduledEnd,
+    anomalyIds: idList.meta({ description: "Unique identifiers of the anomalies to repair.", example: [1] }),
+    creationStatus,
+    description: description.optional(),
+    assignedCompanyContactId: assignedCompanyContactId.optional(),
+    assignedUserId: assignedUserId.optional(),
   })
   .superRefine(scheduleInOrder);
 export type CreateCurativeBody = z.infer<typeof createCurativeBody>;
 
-export const previousAssigneeNotificationSchema = z.strictObject({
-  sendEmail: z.boolean(),
-  reason: longText.optional(),
-});
+export const previousAssigneeNotificationSchema = z
+  .strictObject({
+    sendEmail: z.boolean().meta({ description: "Whether to e-mail the previous assignee.", example: true }),
+    reason: longText
+      .meta({ description: "Why the intervention was reassigned.", example: "The intervention details have changed." })
+      .optional(),
+  })
+  .meta({ description: "Notification settings for the previous assignee when the intervention is reassigned." });
 
 /** 002 — PATCH /interventions/v2/rs/preventive/{interventionId} */
 export const updatePreventiveBody = z
   .strictObject({
-    description: longText.optional(),
-    scheduledStart: isoDateTime.optional(),
-    scheduledEnd: isoDateTime.optional(),
-    siteRuleIds: idList.optional(),
-    creationStatus: creationStatusSchema.optional(),
-    assignedCompanyContactId: id.optional(),
-    assignedProfileId: id.optional(),
-    sendUpdateEmailToCurrentAssignee: z.boolean().default(false),
+    description: description.optional(),
+    scheduledStart: scheduledStart.optional(),
+    scheduledEnd: scheduledEnd.optional(),
+    siteRuleIds: idList.meta({ description: "Unique identifiers of the site rules.", example: [1, 2, 3] }).optional(),
+    creationStatus: creationStatus.optional(),
+    assignedCompanyContactId: assignedCompanyContactId.optional(),
+    assignedProfileId: id.meta({ description: "Identifier of the associated profile.", example: 1 }).optional(),
+    sendUpdateEmailToCurrentAssignee: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Whether to send an update email to the current assignee.", example: false }),
     previousAssigneeNotification: previousAssigneeNotificationSchema.optional(),
   })
   .superRefine(scheduleInOrder);
@@ -73,25 +127,42 @@ export type UpdatePreventiveBody = z.infer<typeof updatePreventiveBody>;
 /** 003 — PATCH /interventions/v2/rs/training-exercise/{interventionId} */
 export const updateTrainingExerciseBody = z
   .strictObject({
-    description: longText.optional(),
-    scheduledStart: isoDateTime.optional(),
-    scheduledEnd: isoDateTime.optional(),
-    ruleId: id.optional(),
-    siteIds: idList.optional(),
-    creationStatus: creationStatusSchema.optional(),
-    assignedCompanyContactId: id.optional(),
-    assignedUserId: id.optional(),
-    validateIntervention: z.boolean().optional(),
+    description: description.optional(),
+    scheduledStart: scheduledStart.optional(),
+    scheduledEnd: scheduledEnd.optional(),
+    ruleId: id.meta({ description: "Unique identifier of the rule.", example: 1 }).optional(),
+    siteIds: idList.meta({ description: "Unique identifiers of the associated sites.", example: [1, 2, 3] }).optional(),
+    creationStatus: creationStatus.optional(),
+    assignedCompanyContactId: assignedCompanyContactId.optional(),
+    assignedUserId: assignedUserId.optional(),
+    validateIntervention: z
+      .boolean()
+      .meta({ description: "Whether the intervention is validated.", example: true })
+      .optional(),
   })
-  .superRefine(scheduleInOrder);
+  .superRefine(scheduleInOrder)
+  .meta({ description: "Fields to update for the training session intervention" });
 export type UpdateTrainingExerciseBody = z.infer<typeof updateTrainingExerciseBody>;
 
 /** 004 — PATCH /interventions/v2/rs/{interventionId}/verify */
-export const verifyInterventionBody = z.strictObject({
-  decisionComment: longText,
-  decision: verificationDecisionSchema,
-  notificationId: z.string().min(1).max(255).optional(),
-});
+export const verifyInterventionBody = z
+  .strictObject({
+    decisionComment: longText.meta({
+      description: "Reason for the decision (for a refusal, why the intervention is refused).",
+      example: "Provider refused the intervention due to scheduling conflicts.",
+    }),
+    decision: verificationDecisionSchema.meta({
+      description: "Client approval decision on intervention: 1 accept, 2 reject.",
+      example: 2,
+    }),
+    notificationId: z
+      .string()
+      .min(1)
+      .max(255)
+      .meta({ description: "Notification ID to mark the notification as read.", example: "notification-12345" })
+      .optional(),
+  })
+  .meta({ description: "Details required to verify an intervention" });
 export type VerifyInterventionBody = z.infer<typeof verifyInterventionBody>;
 
 function scheduleInOrder(

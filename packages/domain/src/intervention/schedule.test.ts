@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ErrorCode } from "../errors";
+import { InterventionStatus } from "./enums";
 import {
   assertNotInFuture,
   assertScheduleInOrder,
   CLOCK_SKEW_MS,
   completionTimes,
+  isOverdue,
   isScheduleInOrder,
 } from "./schedule";
 
@@ -111,5 +113,28 @@ describe("completionTimes", () => {
       actualEnd,
     };
     expect(completionTimes(times, now)).toEqual({ actualStart, actualEnd });
+  });
+});
+
+describe("isOverdue", () => {
+  const end = new Date("2026-11-20T17:00:00.000Z");
+  const after = new Date("2026-11-20T17:00:01.000Z");
+
+  it("is open work past its scheduled end", () => {
+    expect(isOverdue(InterventionStatus.scheduled, end, after)).toBe(true);
+    expect(isOverdue(InterventionStatus.toSchedule, end, after)).toBe(true);
+    expect(isOverdue(InterventionStatus.inProgress, end, after)).toBe(true);
+  });
+
+  it("is never work that is done, decided or cancelled, nor work whose end has not passed", () => {
+    for (const status of [
+      InterventionStatus.awaitingVerification,
+      InterventionStatus.accepted,
+      InterventionStatus.rejected,
+      InterventionStatus.cancelled,
+    ]) {
+      expect(isOverdue(status, end, after)).toBe(false);
+    }
+    expect(isOverdue(InterventionStatus.scheduled, end, end)).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 import { validationError } from "../errors";
+import type { InterventionStatus } from "./enums";
+import { OPEN_STATUSES } from "./lifecycle";
 
 /** `scheduledEnd` may equal `scheduledStart` (a same-minute check) but never precede it. */
 export function isScheduleInOrder(start: Date, end: Date): boolean {
@@ -35,4 +37,9 @@ export function completionTimes(times: WorkTimes, now: Date): { actualStart: Dat
   const actualStart = times.actualStart ?? new Date(Math.min(times.scheduledStart.getTime(), now.getTime()));
   const end = times.actualEnd?.getTime() ?? Math.min(times.scheduledEnd.getTime(), now.getTime());
   return { actualStart, actualEnd: new Date(Math.max(end, actualStart.getTime())) };
+}
+
+/** Work still open after its scheduled end is overdue: the planning marks it, the register warns. */
+export function isOverdue(status: InterventionStatus, scheduledEnd: Date, now: Date): boolean {
+  return OPEN_STATUSES.includes(status) && scheduledEnd.getTime() < now.getTime();
 }

@@ -4,16 +4,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 async function loadRoute() {
   vi.resetModules();
   const route = await import("./route");
-  const { getDatabase } = await import("../../server/database");
-  return { route, getDatabase };
+  return { route };
 }
 
 afterEach(async () => {
   vi.unstubAllEnvs();
-  const holder = globalThis as { __interventionsDatabase?: Promise<{ close(): Promise<void> }> };
-  const opening = holder.__interventionsDatabase;
-  holder.__interventionsDatabase = undefined;
-  await opening?.then((handle) => handle.close()).catch(() => {});
+  const { closeDatabase } = await import("../../server/database");
+  await closeDatabase();
 });
 
 describe("GET /health", () => {

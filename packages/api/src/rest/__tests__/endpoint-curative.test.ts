@@ -13,6 +13,7 @@ import {
   loadSeed,
   notificationsOf,
   openAnomaly,
+  outboxOf,
   PATHS,
   type SeedFixture,
   seededIntervention,
@@ -93,7 +94,12 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     const sites = await db.select().from(interventionSites).where(eq(interventionSites.interventionId, data.id));
     expect(sites.map((site) => site.siteId).sort()).toEqual([seed.acme.siteIds[0], seed.acme.siteIds[1]].sort());
     expect((await eventsOf(db, data.id)).map((event) => event.action)).toEqual(["created"]);
-    expect(await notificationsOf(db, data.id)).toEqual([]);
+    // Not done: no verifier is asked to verify. The contact hears of the assignment; the manager, who
+    // assigned themselves, does not.
+    const verifications = (await notificationsOf(db, data.id)).filter((n) => n.kind === "awaitingVerification");
+    expect(verifications).toEqual([]);
+    const emails = await outboxOf(db, data.id);
+    expect(emails.map((e) => [e.kind, e.recipientEmail])).toEqual([["assigned", seed.acme.contacts[0]?.email]]);
     // The company follows the assigned contact.
     expect((await interventionRow(db, data.id)).companyId).toBe(seed.acme.contacts[0]?.companyId);
   });
@@ -119,7 +125,7 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     const anomaly = await openAnomaly(db, seed.acme);
     const data = await created(await post(manager, body([anomaly], { creationStatus: 2 })));
     expect(data).toMatchObject({ status: 4, creationStatus: 2, codePin: null });
-    const notified = await notificationsOf(db, data.id);
+    const notified = (await notificationsOf(db, data.id)).filter((n) => n.kind === "awaitingVerification");
     expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
   });
 

@@ -105,9 +105,12 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     expect(event?.changes.assignedCompanyContactId).toEqual({ from: previousContact?.id, to: newContact?.id });
     expect(event?.changes).not.toHaveProperty("codePin");
 
+    // The previous contact hears why; the new contact hears of the assignment; the manager, who did it, nothing.
     const emails = await outboxOf(db, id);
-    expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ kind: "unassigned", recipientEmail: previousContact?.email });
+    expect(emails.map((e) => [e.kind, e.recipientEmail])).toEqual([
+      ["unassigned", previousContact?.email],
+      ["assigned", newContact?.email],
+    ]);
     expect(emails[0]?.payload).toMatchObject({ reason: "The intervention details have changed." });
   });
 
@@ -171,28 +174,30 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     const contact = seed.acme.contacts.find((c) => c.id === assignedCompanyContactId);
     const admin = seed.profileId("admin@acme.example", seed.acme.id);
     const notice = { sendEmail: true, reason: "Reassigned to the manager." };
-    // No previous profile: nobody to tell; the current contact and the new profile are told.
+    // No previous profile: nobody to tell; the new profile hears "assigned", the contact who stays "updated".
     await updated(await patch(id, { assignedProfileId: admin, sendUpdateEmailToCurrentAssignee: true }));
     let emails = await outboxOf(db, id);
     expect(emails.map((e) => [e.kind, e.recipientEmail])).toEqual([
+      ["assigned", "admin@acme.example"],
       ["updated", contact?.email],
-      ["updated", "admin@acme.example"],
     ]);
-    expect(emails[0]?.payload).toMatchObject({ fields: ["assignedProfileId"] });
+    expect(emails[1]?.payload).toMatchObject({ fields: ["assignedProfileId"] });
     // The assignee does not change: no "unassigned" e-mail, even when asked.
     await updated(await patch(id, { description: "New description", previousAssigneeNotification: notice }));
     expect(await outboxOf(db, id)).toHaveLength(2);
-    // Asked, with a change of assignee: one e-mail to the previous one, with the reason.
+    // Asked, with a change of assignee: one e-mail to the previous one, with the reason (the new assignee
+    // is the manager making the change: not told of their own action).
     const manager2 = seed.profileId("manager@acme.example", seed.acme.id);
     await updated(await patch(id, { assignedProfileId: manager2, previousAssigneeNotification: notice }));
     emails = await outboxOf(db, id);
     expect(emails).toHaveLength(3);
     expect(emails[2]).toMatchObject({ kind: "unassigned", recipientEmail: "admin@acme.example" });
-    expect(emails[2]?.payload).toEqual({ reason: "Reassigned to the manager." });
-    // Not asked: no e-mail.
+    expect(emails[2]?.payload).toMatchObject({ reason: "Reassigned to the manager." });
+    // Not asked: no e-mail to the previous one; the new one is told of the assignment.
     const owner = seed.profileId("consultant@safety.example", seed.acme.id);
     await updated(await patch(id, { assignedProfileId: owner, previousAssigneeNotification: { sendEmail: false } }));
-    expect(await outboxOf(db, id)).toHaveLength(3);
+    emails = await outboxOf(db, id);
+    expect(emails.slice(3).map((e) => [e.kind, e.recipientEmail])).toEqual([["assigned", "consultant@safety.example"]]);
   });
 
   it("refuses site rules of exercise rules or unknown ones, and a start after the end (400), writing nothing", async () => {

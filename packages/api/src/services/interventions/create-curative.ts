@@ -16,11 +16,13 @@ import {
 } from "@interventions/domain";
 import { inArray } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { MessageKind } from "../../mail/message-kinds";
 import { resolveContact, resolveUserProfile } from "./assignees";
 import { newCodePin, notifyVerifiers } from "./effects";
 import { HistoryAction, recordEvent } from "./history";
+import { interventionSummary, tell } from "./notices";
 import { lockAnomalies } from "./references";
-import { readInterventionView, toUserShaped } from "./view";
+import { type InterventionView, toUserShaped } from "./view";
 
 /** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
 export async function createCurative({ ctx, input }: { ctx: ServiceContext; input: CreateCurativeBody }) {
@@ -32,7 +34,7 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
   const anomalyIds = uniqueIds(input.anomalyIds);
   const status = statusForCreationStatus(input.creationStatus);
 
-  const id = await ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx): Promise<InterventionView> => {
     const found = await lockAnomalies(tx, organizationId, anomalyIds);
     assertIdsFound(
       "anomalyIds",
@@ -65,7 +67,7 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
-      .returning({ id: interventions.id });
+      .returning();
     if (!row) throw new Error("intervention insert returned nothing");
     await tx
       .insert(interventionAnomalies)
@@ -79,11 +81,33 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
       .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })
       .where(inArray(anomalies.id, anomalyIds));
     await recordEvent(tx, ctx, row.id, HistoryAction.created);
+    await tell(
+      tx,
+      ctx,
+      { contact, profile: assignee },
+      {
+        interventionId: row.id,
+        kind: MessageKind.assigned,
+        payload: {
+          intervention: interventionSummary({
+            type: InterventionType.curative,
+            description: input.description ?? null,
+            scheduledStart,
+            scheduledEnd,
+          }),
+        },
+      },
+    );
     if (status === InterventionStatus.awaitingVerification) await notifyVerifiers(tx, ctx, row.id);
-    return row.id;
+    // The answer is the row as inserted (nothing later in the transaction changes it), with the users
+    // behind its profiles, known here: no read after commit.
+    return {
+      ...row,
+      assignedUserId: assignee?.userId ?? null,
+      verifiedByUserId: null,
+      createdByUserId: ctx.actor.userId,
+    };
   });
 
-  const view = await readInterventionView(ctx.db, organizationId, id);
-  if (!view) throw new Error(`intervention ${id} vanished after commit`);
   return { data: toUserShaped(view) };
 }

@@ -1,8 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { emailOutbox, notifications, profiles, type Transaction } from "@interventions/db";
+import { emailOutbox, notifications, profiles, type Transaction, users } from "@interventions/db";
 import { Operation, ProfileRole, roleAllows } from "@interventions/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { localeOf, MessageKind, type MessagePayload } from "../../mail/message-kinds";
+import { notificationTitle } from "../../mail/render-message";
 
 /** A fresh 6-digit code PIN for the technician to type on site. */
 export function newCodePin(): number {
@@ -11,11 +13,15 @@ export function newCodePin(): number {
 
 const VERIFIER_ROLES = Object.values(ProfileRole).filter((role) => roleAllows(role, Operation.verify));
 
-/** Tells the organization's verifiers, in the app, that an intervention waits for their decision. */
+/**
+ * Tells the organization's verifiers, in the app, that an intervention waits for their decision. A task
+ * rather than a notice: the actor is told too when they may verify, since the decision is still to make.
+ */
 export async function notifyVerifiers(tx: Transaction, ctx: ServiceContext, interventionId: number): Promise<void> {
   const verifiers = await tx
-    .select({ id: profiles.id })
+    .select({ id: profiles.id, locale: users.locale })
     .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
     .where(
       and(
         eq(profiles.organizationId, ctx.actor.organizationId),
@@ -23,14 +29,30 @@ export async function notifyVerifiers(tx: Transaction, ctx: ServiceContext, inte
         isNull(profiles.deletedAt),
       ),
     );
-  if (verifiers.length === 0) return;
+  await insertNotifications(
+    tx,
+    ctx,
+    verifiers.map((verifier) => ({ profileId: verifier.id, locale: verifier.locale })),
+    { interventionId, kind: MessageKind.awaitingVerification, body: null },
+  );
+}
+
+/** In-app notifications of one event, each titled in its recipient's language. */
+export async function insertNotifications(
+  tx: Transaction,
+  ctx: ServiceContext,
+  recipients: { profileId: number; locale: string }[],
+  event: { interventionId: number; kind: MessageKind; body: string | null },
+): Promise<void> {
+  if (recipients.length === 0) return;
   await tx.insert(notifications).values(
-    verifiers.map((verifier) => ({
+    recipients.map((recipient) => ({
       organizationId: ctx.actor.organizationId,
-      recipientProfileId: verifier.id,
-      interventionId,
-      kind: "awaitingVerification",
-      title: `Intervention ${interventionId} is done and awaits your verification`,
+      recipientProfileId: recipient.profileId,
+      interventionId: event.interventionId,
+      kind: event.kind,
+      title: notificationTitle(event.kind, localeOf(recipient.locale), event.interventionId),
+      body: event.body,
       createdAt: ctx.now,
     })),
   );
@@ -46,7 +68,7 @@ export interface EmailRecipient {
 export async function queueEmail(
   tx: Transaction,
   ctx: ServiceContext,
-  message: { interventionId: number; kind: string; recipient: EmailRecipient; payload?: Record<string, unknown> },
+  message: { interventionId: number; kind: MessageKind; recipient: EmailRecipient; payload: MessagePayload },
 ): Promise<void> {
   await tx.insert(emailOutbox).values({
     organizationId: ctx.actor.organizationId,
@@ -54,8 +76,8 @@ export async function queueEmail(
     kind: message.kind,
     recipientEmail: message.recipient.email,
     recipientName: message.recipient.name,
-    locale: message.recipient.locale,
-    payload: message.payload ?? {},
+    locale: localeOf(message.recipient.locale),
+    payload: message.payload,
     messageId: `<${randomUUID()}@interventions.local>`,
     nextAttemptAt: ctx.now,
     createdAt: ctx.now,

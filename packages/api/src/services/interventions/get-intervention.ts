@@ -101,7 +101,12 @@ export async function getIntervention({ ctx, input }: { ctx: ServiceContext; inp
           .then((r) => r[0]),
   ]);
 
+  // A short-lived link for the page's <img>: the bucket itself stays private.
+  const signatureUrl = view.imgSignature?.startsWith("organizations/")
+    ? await ctx.storage.presignDownload(view.imgSignature)
+    : null;
   return {
+    signatureUrl,
     intervention: {
       ...toUserShaped(view),
       ...toProfileShaped(view),

@@ -10,11 +10,13 @@ import {
 } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { MessageKind } from "../../mail/message-kinds";
 import { resolveContact } from "./assignees";
-import { type EmailRecipient, newCodePin, notifyVerifiers, queueEmail } from "./effects";
+import { newCodePin, notifyVerifiers } from "./effects";
 import { diffFields, HistoryAction, recordEvent } from "./history";
 import type { InterventionRow } from "./locking";
-import { findContact, findProfile, type ProfileFacts } from "./references";
+import { audienceOf, interventionSummary, tell } from "./notices";
+import type { ProfileFacts } from "./references";
 
 /** The planning fields both update paths share, with people already resolved to members. */
 export interface PlanningInput {
@@ -81,7 +83,7 @@ export function planningChanges(current: InterventionRow, values: InterventionCh
 
 /**
  * Writes a change that is not empty, with its history event, the verifiers' notification when it became
- * done, and the e-mails asked for: all in the caller's transaction.
+ * done, and the notices of who is told what: all in the caller's transaction.
  */
 export async function commitUpdate(
   tx: Transaction,
@@ -101,53 +103,58 @@ export async function commitUpdate(
     await notifyVerifiers(tx, ctx, current.id);
   }
 
-  const organizationId = ctx.actor.organizationId;
+  await tellAboutUpdate(tx, ctx, current, values, changes, emails);
+}
+
+/**
+ * Who hears of an update: a new assignee always; the previous one when the planner asks, with the reason;
+ * the assignees who stay when the planner asks. Someone newly assigned hears "assigned", not "updated".
+ */
+async function tellAboutUpdate(
+  tx: Transaction,
+  ctx: ServiceContext,
+  current: InterventionRow,
+  values: InterventionChanges,
+  changes: FieldChanges,
+  emails: EmailOptions,
+): Promise<void> {
+  const { organizationId } = ctx.actor;
   const contactChanged = "assignedCompanyContactId" in changes;
   const profileChanged = "assignedProfileId" in changes;
+  const after = { ...current, ...values };
+  const interventionId = current.id;
+  const intervention = interventionSummary(after);
+
   const notice = emails.previousAssigneeNotification;
   if (notice?.sendEmail && (contactChanged || profileChanged)) {
-    const previous = await recipients(tx, organizationId, {
+    const previous = await audienceOf(tx, organizationId, {
       contactId: contactChanged ? current.assignedCompanyContactId : null,
       profileId: profileChanged ? current.assignedProfileId : null,
     });
-    for (const recipient of previous) {
-      await queueEmail(tx, ctx, {
-        interventionId: current.id,
-        kind: "unassigned",
-        recipient,
-        payload: { reason: notice.reason ?? null },
-      });
-    }
+    const reason = notice.reason ?? null;
+    await tell(tx, ctx, previous, {
+      interventionId,
+      kind: MessageKind.unassigned,
+      payload: { intervention, reason },
+      body: reason,
+    });
+  }
+  if (contactChanged || profileChanged) {
+    const assigned = await audienceOf(tx, organizationId, {
+      contactId: contactChanged ? after.assignedCompanyContactId : null,
+      profileId: profileChanged ? after.assignedProfileId : null,
+    });
+    await tell(tx, ctx, assigned, { interventionId, kind: MessageKind.assigned, payload: { intervention } });
   }
   if (emails.sendUpdateEmailToCurrentAssignee) {
-    const currentAssignees = await recipients(tx, organizationId, {
-      contactId: values.assignedCompanyContactId ?? null,
-      profileId: values.assignedProfileId ?? null,
+    const staying = await audienceOf(tx, organizationId, {
+      contactId: contactChanged ? null : after.assignedCompanyContactId,
+      profileId: profileChanged ? null : after.assignedProfileId,
     });
-    for (const recipient of currentAssignees) {
-      await queueEmail(tx, ctx, {
-        interventionId: current.id,
-        kind: "updated",
-        recipient,
-        payload: { fields: Object.keys(changes) },
-      });
-    }
+    await tell(tx, ctx, staying, {
+      interventionId,
+      kind: MessageKind.updated,
+      payload: { intervention, fields: Object.keys(changes) },
+    });
   }
-}
-
-async function recipients(
-  tx: Transaction,
-  organizationId: number,
-  who: { contactId: number | null; profileId: number | null },
-): Promise<EmailRecipient[]> {
-  const found: EmailRecipient[] = [];
-  if (who.contactId !== null) {
-    const contact = await findContact(tx, organizationId, who.contactId);
-    if (contact) found.push(contact);
-  }
-  if (who.profileId !== null) {
-    const profile = await findProfile(tx, organizationId, who.profileId);
-    if (profile) found.push(profile);
-  }
-  return found;
 }

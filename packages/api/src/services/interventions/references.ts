@@ -146,6 +146,22 @@ export async function findProfileOfUser(
   return row && toProfileFacts(row);
 }
 
+/** The technician's membership behind a company contact, when the contact signs in (a provider profile). */
+export async function findProfileOfContact(
+  db: Executor,
+  organizationId: number,
+  contactId: number,
+): Promise<ProfileFacts | undefined> {
+  const [row] = await profileQuery(db).where(
+    and(
+      eq(profiles.organizationId, organizationId),
+      eq(profiles.companyContactId, contactId),
+      isNull(profiles.deletedAt),
+    ),
+  );
+  return row && toProfileFacts(row);
+}
+
 /** Anomalies with the undecided curative covering each, locked so that two curatives cannot take the same one. */
 export async function lockAnomalies(
   db: Executor,

@@ -26,6 +26,8 @@ import { readInterventionView, toUserShaped } from "./view";
 export interface UpdateTrainingExerciseInput {
   interventionId: number;
   patch: UpdateTrainingExerciseBody;
+  /** How many people took part: the dashboard records it, the documented body has no such field. */
+  attendeeCount?: number | undefined;
 }
 
 const PLANNING_FIELDS = [
@@ -62,14 +64,15 @@ export async function updateTrainingExercise({
     const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.trainingExercise);
     assertStateAllows(current.status as InterventionStatus, Operation.updateTrainingExercise);
     // An empty PATCH changes nothing and records nothing.
-    const empty = PLANNING_FIELDS.every(
-      (field) => patch[field] === undefined || (field === "validateIntervention" && !complete),
-    );
+    const empty =
+      input.attendeeCount === undefined &&
+      PLANNING_FIELDS.every((field) => patch[field] === undefined || (field === "validateIntervention" && !complete));
     if (empty) return;
 
     const assignee = await resolveUserProfile(tx, organizationId, patch.assignedUserId, "assignedUserId");
     const values = await planUpdate(tx, ctx, current, { ...patch, assignee, complete });
     if (complete) values.validatedAt = ctx.now;
+    if (input.attendeeCount !== undefined) values.attendeeCount = input.attendeeCount;
 
     const linked = await tx
       .select({ siteId: interventionSites.siteId })

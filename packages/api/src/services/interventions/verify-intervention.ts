@@ -14,8 +14,10 @@ import {
 } from "@interventions/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { MessageKind } from "../../mail/message-kinds";
 import { diffFields, HistoryAction, recordEvent } from "./history";
 import { lockIntervention } from "./locking";
+import { audienceOf, interventionSummary, tell } from "./notices";
 import { readInterventionView, toUserShaped } from "./view";
 
 export interface VerifyInterventionInput {
@@ -76,11 +78,28 @@ export async function verifyIntervention({ ctx, input }: { ctx: ServiceContext; 
         .where(and(inArray(anomalies.id, held), eq(anomalies.organizationId, organizationId)));
     }
     await recordEvent(tx, ctx, current.id, HistoryAction.verified, diffFields(current, values));
+    // The assignees hear the decision, with the verifier's comment.
+    const assignees = await audienceOf(tx, organizationId, {
+      contactId: current.assignedCompanyContactId,
+      profileId: current.assignedProfileId,
+    });
+    await tell(tx, ctx, assignees, {
+      interventionId: current.id,
+      kind: status === Status.accepted ? MessageKind.accepted : MessageKind.rejected,
+      payload: { intervention: interventionSummary(current), comment: decisionComment ?? null },
+      body: decisionComment ?? null,
+    });
     // Other verifiers' "awaiting verification" notifications are settled too: nothing is left to do.
     await tx
       .update(notifications)
       .set({ readAt: ctx.now })
-      .where(and(eq(notifications.interventionId, current.id), isNull(notifications.readAt)));
+      .where(
+        and(
+          eq(notifications.interventionId, current.id),
+          eq(notifications.kind, MessageKind.awaitingVerification),
+          isNull(notifications.readAt),
+        ),
+      );
   });
 
   const view = await readInterventionView(ctx.db, organizationId, input.interventionId);

@@ -1,0 +1,172 @@
+"use client";
+
+import type { RouterOutputs } from "@interventions/api/trpc";
+import { updatePreventiveBody } from "@interventions/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { CheckGroup, Field } from "../../../../components/field";
+import { FormFeedback } from "../../../../components/form-feedback";
+import { PlanningFields } from "../../../../components/planning-fields";
+import { useSession } from "../../../../components/use-session";
+import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
+import { fieldIssuesOf } from "../../../../lib/errors";
+import { type FieldErrors, focusFirstInvalid, sameIds, validateWith } from "../../../../lib/form-validation";
+import { useTRPC } from "../../../../lib/trpc";
+import { useRefreshAfterChange } from "../../../../lib/use-refresh";
+
+type Detail = RouterOutputs["interventions"]["get"];
+
+/** Re-plans a preventive check: dates, site rules, assignee, and who is told by e-mail. */
+export function PreventiveForm({ data }: { data: Detail }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAfterChange();
+  const { timeZone } = useSession();
+  const options = useQuery(trpc.session.options.queryOptions());
+  const { intervention } = data;
+  // What the form opened with: the PATCH sends only what differs from it, never a refetched value.
+  const [initial, setInitial] = useState(() => ({
+    description: intervention.description ?? "",
+    scheduledStart: isoToZonedInput(intervention.scheduledStart, timeZone),
+    scheduledEnd: isoToZonedInput(intervention.scheduledEnd, timeZone),
+    siteRuleIds: data.siteRules.map((siteRule) => siteRule.id),
+    creationStatus: String(intervention.creationStatus),
+    assignedCompanyContactId: intervention.assignedCompanyContactId
+      ? String(intervention.assignedCompanyContactId)
+      : "",
+    assignee: intervention.assignedProfileId ? String(intervention.assignedProfileId) : "",
+  }));
+  const [values, setValues] = useState(initial);
+  const [notifyCurrent, setNotifyCurrent] = useState(false);
+  const [notifyPrevious, setNotifyPrevious] = useState(false);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const mutation = useMutation(
+    trpc.interventions.updatePreventive.mutationOptions({
+      onSuccess: async () => {
+        setSuccess("The preventive check was updated.");
+        setInitial(values);
+        setNotifyCurrent(false);
+        setNotifyPrevious(false);
+        await refresh();
+      },
+      onError: (error) => {
+        setErrors(fieldIssuesOf(error));
+        focusFirstInvalid(formRef.current);
+      },
+    }),
+  );
+  const set = (field: keyof typeof values) => (value: string | number[]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const reassigned =
+    values.assignedCompanyContactId !== initial.assignedCompanyContactId || values.assignee !== initial.assignee;
+
+  const siteName = (siteId: number) => options.data?.sites.find((site) => site.id === siteId)?.name ?? `Site ${siteId}`;
+  const ruleName = (ruleId: number) => {
+    const rule = options.data?.rules.find((candidate) => candidate.id === ruleId);
+    return rule ? `${rule.code} — ${rule.name}` : `Rule ${ruleId}`;
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSuccess(null);
+    mutation.reset();
+    // Only what changed is sent: the PATCH leaves the rest as it is.
+    const patch: Record<string, unknown> = {};
+    if (values.description !== initial.description) patch.description = values.description;
+    if (values.scheduledStart !== initial.scheduledStart)
+      patch.scheduledStart = zonedInputToIso(values.scheduledStart, timeZone);
+    if (values.scheduledEnd !== initial.scheduledEnd)
+      patch.scheduledEnd = zonedInputToIso(values.scheduledEnd, timeZone);
+    if (!sameIds(values.siteRuleIds, initial.siteRuleIds)) patch.siteRuleIds = values.siteRuleIds;
+    if (values.creationStatus !== initial.creationStatus) patch.creationStatus = Number(values.creationStatus);
+    if (values.assignedCompanyContactId !== initial.assignedCompanyContactId && values.assignedCompanyContactId)
+      patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
+    if (values.assignee !== initial.assignee && values.assignee) patch.assignedProfileId = Number(values.assignee);
+    if (notifyCurrent) patch.sendUpdateEmailToCurrentAssignee = true;
+    if (reassigned && notifyPrevious)
+      patch.previousAssigneeNotification = { sendEmail: true, reason: reason || undefined };
+    if (Object.keys(patch).length === 0) {
+      setErrors({ form: "Nothing has changed." });
+      return;
+    }
+    // Dates the server will keep must still be in order when only one of them moves.
+    const checked = validateWith(updatePreventiveBody, {
+      scheduledStart: zonedInputToIso(values.scheduledStart, timeZone),
+      scheduledEnd: zonedInputToIso(values.scheduledEnd, timeZone),
+      ...patch,
+    });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    mutation.mutate({ interventionId: intervention.id, patch: updatePreventiveBody.parse(patch) });
+  }
+
+  return (
+    <section className="card" aria-labelledby="edit-preventive-heading">
+      <h2 id="edit-preventive-heading">Edit this preventive check</h2>
+      <form ref={formRef} onSubmit={submit} className="stack" noValidate>
+        <Field label="Description" error={errors.description}>
+          {(props) => (
+            <textarea
+              {...props}
+              value={values.description}
+              onChange={(event) => set("description")(event.target.value)}
+            />
+          )}
+        </Field>
+        <PlanningFields
+          values={values}
+          errors={errors}
+          onChange={(field, value) => set(field)(value)}
+          assigneeField="assignedProfileId"
+        />
+        <CheckGroup
+          legend="Site rules to check"
+          error={errors.siteRuleIds}
+          selected={values.siteRuleIds}
+          onChange={set("siteRuleIds")}
+          options={(options.data?.siteRules ?? []).map((siteRule) => ({
+            value: siteRule.id,
+            label: `${siteName(siteRule.siteId)} · ${ruleName(siteRule.ruleId)}`,
+          }))}
+        />
+        <label>
+          <input type="checkbox" checked={notifyCurrent} onChange={(event) => setNotifyCurrent(event.target.checked)} />{" "}
+          Send an update e-mail to the current assignee
+        </label>
+        {reassigned ? (
+          <fieldset>
+            <legend>Previous assignee</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={notifyPrevious}
+                onChange={(event) => setNotifyPrevious(event.target.checked)}
+              />{" "}
+              Tell the previous assignee by e-mail
+            </label>
+            {notifyPrevious ? (
+              <Field label="Reason" error={errors.previousAssigneeNotification}>
+                {(props) => <textarea {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
+              </Field>
+            ) : null}
+          </fieldset>
+        ) : null}
+        {errors.form ? (
+          <p role="alert" className="error">
+            {errors.form}
+          </p>
+        ) : null}
+        <FormFeedback error={mutation.error} success={success} />
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Save changes"}
+        </button>
+      </form>
+    </section>
+  );
+}

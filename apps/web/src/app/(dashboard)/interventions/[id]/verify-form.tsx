@@ -1,0 +1,73 @@
+"use client";
+
+import { InterventionStatus, VerificationDecision, verifyInterventionBody } from "@interventions/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { Field } from "../../../../components/field";
+import { FormFeedback } from "../../../../components/form-feedback";
+import { fieldIssuesOf } from "../../../../lib/errors";
+import { type FieldErrors, focusFirstInvalid, validateWith } from "../../../../lib/form-validation";
+import { useTRPC } from "../../../../lib/trpc";
+import { useRefreshAfterChange } from "../../../../lib/use-refresh";
+
+/** The client's decision on work that is done: accept or reject, with a comment either way. */
+export function VerifyForm({ interventionId }: { interventionId: number }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAfterChange();
+  const [comment, setComment] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const mutation = useMutation(
+    trpc.interventions.verify.mutationOptions({
+      onSuccess: async (result) => {
+        setSuccess(
+          result.data.status === InterventionStatus.accepted
+            ? "The intervention was accepted."
+            : "The intervention was rejected.",
+        );
+        await refresh();
+      },
+      onError: (error) => setErrors(fieldIssuesOf(error)),
+    }),
+  );
+
+  function decide(decision: VerificationDecision) {
+    setSuccess(null);
+    mutation.reset();
+    const checked = validateWith(verifyInterventionBody, { decision, decisionComment: comment });
+    const fieldErrors = checked.ok ? {} : checked.errors;
+    if (comment.trim() === "") fieldErrors.decisionComment = "Say why: the provider and the register keep it.";
+    if (!checked.ok || Object.keys(fieldErrors).length > 0) {
+      setErrors(fieldErrors);
+      return focusFirstInvalid(formRef.current);
+    }
+    setErrors({});
+    mutation.mutate({ interventionId, decision: checked.value });
+  }
+
+  return (
+    <section className="card" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">Verify this intervention</h2>
+      <form ref={formRef} className="stack" onSubmit={(event) => event.preventDefault()} noValidate>
+        <Field label="Comment" hint="Sent to the assignee with your decision." error={errors.decisionComment}>
+          {(props) => <textarea {...props} value={comment} onChange={(event) => setComment(event.target.value)} />}
+        </Field>
+        <FormFeedback error={mutation.error} success={success} />
+        <div className="row">
+          <button type="button" disabled={mutation.isPending} onClick={() => decide(VerificationDecision.accept)}>
+            Accept
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={mutation.isPending}
+            onClick={() => decide(VerificationDecision.reject)}
+          >
+            Reject
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { readUrlFilters, toListInput, toQueryFilters, toSearch } from "./list-filters";
+
+describe("the list's filters in the address", () => {
+  it("round-trips through the address, leaving out what is empty or default", () => {
+    const filters = readUrlFilters(new URLSearchParams("type=1&status=2&siteId=&assignee=c4&order=asc"));
+    expect(toSearch(filters)).toBe("?type=1&status=2&assignee=c4");
+    expect(readUrlFilters(new URLSearchParams(toSearch(filters).slice(1)))).toEqual(filters);
+    expect(toSearch(readUrlFilters(new URLSearchParams("")))).toBe("");
+  });
+
+  it("turns calendar days in the organization's zone into a half-open UTC range covering the last day", () => {
+    const query = toQueryFilters(readUrlFilters(new URLSearchParams("from=2026-12-01&to=2026-12-31")), "Europe/Paris");
+    expect(query.from).toBe("2026-11-30T23:00:00.000Z");
+    expect(query.to).toBe("2026-12-31T23:00:00.000Z");
+  });
+
+  it("tells a user from a provider contact among assignees", () => {
+    const user = toQueryFilters(readUrlFilters(new URLSearchParams("assignee=p7")), "UTC");
+    const contact = toQueryFilters(readUrlFilters(new URLSearchParams("assignee=c9")), "UTC");
+    expect([user.assignedProfileId, user.assignedCompanyContactId]).toEqual([7, undefined]);
+    expect([contact.assignedProfileId, contact.assignedCompanyContactId]).toEqual([undefined, 9]);
+  });
+
+  it("ignores what cannot be read rather than failing the page", () => {
+    const query = toListInput(
+      readUrlFilters(new URLSearchParams("type=9&status=x&siteId=-1&assignee=p1.5&from=tomorrow&order=sideways")),
+      "UTC",
+    );
+    expect(query).toEqual({
+      type: undefined,
+      status: undefined,
+      siteId: undefined,
+      assignedProfileId: undefined,
+      assignedCompanyContactId: undefined,
+      from: undefined,
+      to: undefined,
+      order: "asc",
+      cursor: undefined,
+      limit: 25,
+    });
+  });
+});

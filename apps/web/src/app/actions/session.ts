@@ -1,0 +1,76 @@
+"use server";
+
+import { membershipsOf, ORGANIZATION_COOKIE, SESSION_COOKIE, signIn, signInInput, signOut } from "@interventions/api";
+import { isDomainError } from "@interventions/domain";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { env } from "../../env";
+import { safeNext } from "../../lib/safe-next";
+import { getActor, sessionTokens } from "../../lib/session";
+import { getDatabase } from "../../server/database";
+
+const cookieOptions = {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.NODE_ENV === "production",
+  path: "/",
+} as const;
+
+export interface SignInState {
+  error: string | null;
+  email: string;
+}
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  const parsed = signInInput.safeParse({ email, password: String(form.get("password") ?? "") });
+  if (!parsed.success) return { error: "Enter your e-mail address and your password.", email };
+  const [{ db }, tokens, requestHeaders] = await Promise.all([getDatabase(), sessionTokens(), headers()]);
+  let session: Awaited<ReturnType<typeof signIn>>;
+  try {
+    session = await signIn(
+      {
+        db,
+        tokens,
+        now: new Date(),
+        sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+        userAgent: requestHeaders.get("user-agent"),
+      },
+      parsed.data,
+    );
+  } catch (error) {
+    if (isDomainError(error)) return { error: "Wrong e-mail or password.", email };
+    throw error;
+  }
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, session.token, { ...cookieOptions, expires: new Date(session.expiresAt) });
+  jar.delete(ORGANIZATION_COOKIE);
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const [{ db }, tokens] = await Promise.all([getDatabase(), sessionTokens()]);
+    const claims = await tokens.verify(token, new Date());
+    if (claims) await signOut(db, claims.sessionId, new Date());
+  }
+  jar.delete(SESSION_COOKIE);
+  jar.delete(ORGANIZATION_COOKIE);
+  redirect("/sign-in");
+}
+
+/** Works in another of the user's organizations; one they are not a member of is ignored. */
+export async function switchOrganizationAction(form: FormData): Promise<void> {
+  const organizationId = Number(form.get("organizationId"));
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in");
+  const { db } = await getDatabase();
+  const memberships = await membershipsOf(db, actor.userId);
+  if (memberships.some((membership) => membership.organizationId === organizationId)) {
+    (await cookies()).set(ORGANIZATION_COOKIE, String(organizationId), cookieOptions);
+  }
+  // Pages of one organization mean nothing in another: start again from the list.
+  redirect("/interventions");
+}

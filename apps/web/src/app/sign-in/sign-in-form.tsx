@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { type SignInState, signInAction } from "../actions/session";
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+  return (
+    <form action={action} className="card stack" aria-describedby={state.error ? "sign-in-error" : undefined}>
+      <input type="hidden" name="next" value={next} />
+      <label className="field">
+        <span>E-mail</span>
+        <input name="email" type="email" autoComplete="username" required defaultValue={state.email} />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {state.error ? (
+        <p id="sign-in-error" role="alert" className="error">
+          {state.error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

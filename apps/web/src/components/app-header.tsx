@@ -1,0 +1,78 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOutAction, switchOrganizationAction } from "../app/actions/session";
+import { label, ROLE_LABELS } from "../lib/labels";
+import { useTRPC } from "../lib/trpc";
+import { NotificationBell } from "./notification-bell";
+
+const LINKS = [
+  { href: "/interventions", label: "Interventions" },
+  { href: "/planning", label: "Planning" },
+  { href: "/sites", label: "Sites" },
+  { href: "/anomalies", label: "Anomalies" },
+];
+
+export function AppHeader() {
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const { data: me } = useQuery(trpc.session.me.queryOptions());
+  return (
+    <header className="app-header">
+      <Link href="/interventions" className="brand">
+        Interventions
+      </Link>
+      <nav aria-label="Main">
+        <ul>
+          {LINKS.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
+                {link.label}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <a href="/docs">API reference</a>
+          </li>
+        </ul>
+      </nav>
+      <div className="account">
+        <NotificationBell />
+        {me ? (
+          <>
+            <span>
+              {me.user.firstName} {me.user.lastName}
+              <span className="muted"> · {label(ROLE_LABELS, me.role)}</span>
+            </span>
+            {me.memberships.length > 1 ? (
+              <form action={switchOrganizationAction} className="row">
+                <label className="field">
+                  <span className="visually-hidden">Organization</span>
+                  <select name="organizationId" defaultValue={me.organization.id} aria-label="Organization">
+                    {me.memberships.map((membership) => (
+                      <option key={membership.organizationId} value={membership.organizationId}>
+                        {membership.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" className="secondary">
+                  Switch
+                </button>
+              </form>
+            ) : (
+              <span>{me.organization.name}</span>
+            )}
+          </>
+        ) : null}
+        <form action={signOutAction}>
+          <button type="submit" className="secondary">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

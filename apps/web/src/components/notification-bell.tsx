@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useState } from "react";
+import { formatDateTime } from "../lib/dates";
+import { useTRPC } from "../lib/trpc";
+import { useRefreshAfterChange } from "../lib/use-refresh";
+import { ErrorBanner } from "./states";
+import { useSession } from "./use-session";
+
+/** The unread count, checked every half minute, and the latest notifications in a disclosure panel. */
+export function NotificationBell() {
+  const trpc = useTRPC();
+  const panelId = useId();
+  const { timeZone } = useSession();
+  const [open, setOpen] = useState(false);
+  const refresh = useRefreshAfterChange();
+  const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), refetchInterval: 30_000 });
+  const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 10 }), enabled: open });
+  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => refresh() }));
+  const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: () => refresh() }));
+  const count = unread.data?.count ?? 0;
+
+  return (
+    <div className="bell">
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((current) => !current)}
+      >
+        Notifications
+        <span className={count > 0 ? "badge status-4" : "badge"}>
+          {count}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      </button>
+      {open ? (
+        <section id={panelId} className="card bell-panel" aria-label="Notifications">
+          {list.error ? <ErrorBanner error={list.error} /> : null}
+          {list.data?.items.length === 0 ? <p className="muted">No notification yet.</p> : null}
+          <ul>
+            {list.data?.items.map((item) => (
+              <li key={item.id} className={item.readAt ? "muted" : undefined}>
+                {item.interventionId ? (
+                  <Link href={`/interventions/${item.interventionId}`} onClick={() => setOpen(false)}>
+                    {item.title}
+                  </Link>
+                ) : (
+                  item.title
+                )}
+                <div className="muted">{formatDateTime(item.createdAt, timeZone)}</div>
+                {item.readAt ? null : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={markRead.isPending}
+                    onClick={() => markRead.mutate({ id: item.id })}
+                  >
+                    Mark as read
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {count > 0 ? (
+            <button type="button" disabled={markAllRead.isPending} onClick={() => markAllRead.mutate()}>
+              Mark all as read
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

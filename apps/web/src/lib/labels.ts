@@ -1,0 +1,88 @@
+import {
+  AnomalySeverity,
+  AnomalyStatus,
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  ProfileRole,
+  RuleKind,
+} from "@interventions/domain";
+
+// Words for the numbers the API speaks in.
+
+export const STATUS_LABELS: Record<InterventionStatus, string> = {
+  [InterventionStatus.toSchedule]: "To schedule",
+  [InterventionStatus.scheduled]: "Scheduled",
+  [InterventionStatus.inProgress]: "In progress",
+  [InterventionStatus.awaitingVerification]: "Awaiting verification",
+  [InterventionStatus.accepted]: "Accepted",
+  [InterventionStatus.rejected]: "Rejected",
+  [InterventionStatus.cancelled]: "Cancelled",
+};
+
+export const TYPE_LABELS: Record<InterventionType, string> = {
+  [InterventionType.preventive]: "Preventive check",
+  [InterventionType.curative]: "Curative repair",
+  [InterventionType.trainingExercise]: "Training exercise",
+};
+
+export const CREATION_STATUS_LABELS: Record<CreationStatus, string> = {
+  [CreationStatus.toScheduled]: "To schedule (tentative dates)",
+  [CreationStatus.scheduled]: "Scheduled (dates confirmed)",
+  [CreationStatus.done]: "Done",
+};
+
+export const ROLE_LABELS: Record<ProfileRole, string> = {
+  [ProfileRole.admin]: "Administrator",
+  [ProfileRole.manager]: "Safety manager",
+  [ProfileRole.viewer]: "Viewer",
+  [ProfileRole.provider]: "Provider technician",
+};
+
+export const ANOMALY_STATUS_LABELS: Record<AnomalyStatus, string> = {
+  [AnomalyStatus.open]: "Open",
+  [AnomalyStatus.inRepair]: "In repair",
+  [AnomalyStatus.closed]: "Closed",
+};
+
+export const SEVERITY_LABELS: Record<AnomalySeverity, string> = {
+  [AnomalySeverity.minor]: "Minor",
+  [AnomalySeverity.major]: "Major",
+  [AnomalySeverity.critical]: "Critical",
+};
+
+export const RULE_KIND_LABELS: Record<RuleKind, string> = {
+  [RuleKind.check]: "Periodic check",
+  [RuleKind.exercise]: "Exercise",
+};
+
+export const HISTORY_LABELS: Record<string, string> = {
+  created: "Created",
+  updated: "Updated",
+  verified: "Verified",
+};
+
+/** The fields a history entry may name, in words. */
+export const FIELD_LABELS: Record<string, string> = {
+  status: "Status",
+  description: "Description",
+  scheduledStart: "Scheduled start",
+  scheduledEnd: "Scheduled end",
+  actualStart: "Actual start",
+  actualEnd: "Actual end",
+  creationStatus: "Creation status",
+  assignedProfileId: "Assigned user",
+  assignedCompanyContactId: "Assigned provider contact",
+  siteRuleIds: "Site rules",
+  siteIds: "Sites",
+  ruleId: "Rule",
+  attendeeCount: "Attendees",
+  decisionComment: "Decision comment",
+  verifiedByProfileId: "Verified by",
+  verifiedAt: "Verified at",
+  codePin: "Code PIN",
+};
+
+export function label<K extends number>(labels: Record<K, string>, value: number): string {
+  return labels[value as K] ?? `#${value}`;
+}

@@ -1,0 +1,100 @@
+import { id } from "@interventions/domain";
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { BODY_LIMIT_BYTES } from "../rest/read-json";
+import { ROUTES, type Route } from "../rest/routes";
+import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./examples";
+import { problemSchema } from "./problem-schema";
+
+/** Statuses every documented endpoint can answer with a problem, whatever it does. */
+const COMMON_ERRORS = [400, 401, 403, 405, 413, 415, 500] as const;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON)",
+  401: "Missing, malformed, expired or revoked API key or session token (UNAUTHENTICATED)",
+  403: "The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN)",
+  404: "No such intervention of this type in the organization (NOT_FOUND)",
+  405: "Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED)",
+  409: "The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT)",
+  413: `The body exceeds ${BODY_LIMIT_BYTES} bytes (PAYLOAD_TOO_LARGE)`,
+  415: "content-type is not application/json (UNSUPPORTED_MEDIA_TYPE)",
+  500: "An unexpected error; nothing internal is disclosed (INTERNAL_ERROR)",
+};
+
+function responses(route: Route): ZodOpenApiResponsesObject {
+  const errorStatuses = [...new Set([...COMMON_ERRORS, ...route.errors])].sort((a, b) => a - b);
+  const success = {
+    description: route.outcome,
+    content: { "application/json": { schema: route.response, example: RESPONSE_EXAMPLES[route.operationId] } },
+  };
+  const errors = errorStatuses.map((status) => [
+    String(status),
+    {
+      description: ERROR_DESCRIPTIONS[status] ?? "Error",
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
+  ]);
+  return Object.fromEntries([[String(route.status), success], ...errors]) as ZodOpenApiResponsesObject;
+}
+
+function operation(route: Route): ZodOpenApiOperationObject {
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: ["Interventions"],
+    security: [{ bearerAuth: [], sessionToken: [] }],
+    ...(route.path.includes("{interventionId}")
+      ? {
+          requestParams: {
+            path: z.object({
+              interventionId: id.meta({ description: "Unique identifier of the intervention.", example: 1 }),
+            }),
+          },
+        }
+      : {}),
+    requestBody: {
+      required: true,
+      content: { "application/json": { schema: route.body, example: REQUEST_EXAMPLES[route.operationId] } },
+    },
+    responses: responses(route),
+  };
+}
+
+/** The OpenAPI 3.1 document of the partner API, generated from the schemas the adapter validates with. */
+export function createOpenApiDocument() {
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Interventions API",
+      version: "2.0.0",
+      description:
+        "Record, plan and verify safety interventions on sites. Every request carries an API key " +
+        "(`Authorization: Bearer`) bound to one organization and a user's session token (`x-session-token`), " +
+        "obtained from `POST /api/auth/login`.",
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
+    },
+    servers: [{ url: "/", description: "This server" }],
+    tags: [{ name: "Interventions", description: "The five documented endpoints" }],
+    security: [{ bearerAuth: [], sessionToken: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "The partner's API key: `Authorization: Bearer <API key>`.",
+        },
+        sessionToken: {
+          type: "apiKey",
+          in: "header",
+          name: "x-session-token",
+          description: `The user's session JWT (HS256; claims userId, sessionId, iat, exp), e.g. ${SESSION_TOKEN_EXAMPLE}`,
+        },
+      },
+    },
+    paths,
+  });
+}

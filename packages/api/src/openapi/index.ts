@@ -1,0 +1,3 @@
+export { createOpenApiDocument } from "./document";
+export { problemSchema } from "./problem-schema";
+export { createResponseValidator } from "./response-validator";

@@ -1,0 +1,24 @@
+import { users } from "@interventions/db";
+import { eq } from "drizzle-orm";
+import { membershipsOf } from "../../auth/browser-session";
+import type { ServiceContext } from "../../context";
+
+/** Who is signed in, in which organization and role, and which other organizations they can switch to. */
+export async function describeSession({ ctx }: { ctx: ServiceContext }) {
+  const [[user], memberships] = await Promise.all([
+    ctx.db
+      .select({ firstName: users.firstName, lastName: users.lastName, email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, ctx.actor.userId)),
+    membershipsOf(ctx.db, ctx.actor.userId),
+  ]);
+  const organization = memberships.find((membership) => membership.organizationId === ctx.actor.organizationId);
+  if (!user || !organization) throw new Error("the session's user or organization vanished");
+  return {
+    user,
+    profileId: ctx.actor.profileId,
+    role: ctx.actor.role,
+    organization: { id: organization.organizationId, name: organization.name, timeZone: organization.timeZone },
+    memberships,
+  };
+}

@@ -1,0 +1,110 @@
+import { interventionSiteRules, interventionSites, interventions, rules, siteRules, sites } from "@interventions/db";
+import {
+  ACTIVE_STATUSES,
+  AnomalyStatus,
+  assertRoleAllows,
+  DomainError,
+  ErrorCode,
+  InterventionStatus,
+  InterventionType,
+  isOverdue,
+  OPEN_STATUSES,
+  Operation,
+} from "@interventions/domain";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { ServiceContext } from "../../context";
+import { listAnomalies } from "../anomalies/list-anomalies";
+
+const DONE_STATUSES: readonly number[] = [InterventionStatus.awaitingVerification, InterventionStatus.accepted];
+
+/** A site's safety register: each rule that applies with its last and next interventions, and its open anomalies. */
+export async function getSiteRegister({ ctx, input }: { ctx: ServiceContext; input: { siteId: number } }) {
+  assertRoleAllows(ctx.actor.role, Operation.read);
+  const organizationId = ctx.actor.organizationId;
+  const [site] = await ctx.db
+    .select()
+    .from(sites)
+    .where(and(eq(sites.id, input.siteId), eq(sites.organizationId, organizationId)));
+  if (!site) throw new DomainError(ErrorCode.notFound, `Site ${input.siteId} not found`);
+
+  const [ruleRows, siteInterventions, openAnomalies] = await Promise.all([
+    ctx.db
+      .select({
+        siteRuleId: siteRules.id,
+        ruleId: rules.id,
+        code: rules.code,
+        name: rules.name,
+        kind: rules.kind,
+        periodicityMonths: rules.periodicityMonths,
+      })
+      .from(siteRules)
+      .innerJoin(rules, eq(rules.id, siteRules.ruleId))
+      .where(eq(siteRules.siteId, site.id))
+      .orderBy(asc(rules.code)),
+    ctx.db
+      .select({
+        id: interventions.id,
+        type: interventions.type,
+        status: interventions.status,
+        ruleId: interventions.ruleId,
+        scheduledStart: interventions.scheduledStart,
+        scheduledEnd: interventions.scheduledEnd,
+        actualEnd: interventions.actualEnd,
+      })
+      .from(interventionSites)
+      .innerJoin(interventions, eq(interventions.id, interventionSites.interventionId))
+      .where(
+        and(
+          eq(interventionSites.siteId, site.id),
+          eq(interventions.organizationId, organizationId),
+          isNull(interventions.deletedAt),
+          inArray(interventions.status, [...ACTIVE_STATUSES, InterventionStatus.accepted]),
+        ),
+      ),
+    listAnomalies({ ctx, input: { siteId: site.id, status: AnomalyStatus.open } }),
+  ]);
+  const links =
+    ruleRows.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            interventionId: interventionSiteRules.interventionId,
+            siteRuleId: interventionSiteRules.siteRuleId,
+          })
+          .from(interventionSiteRules)
+          .where(
+            inArray(
+              interventionSiteRules.siteRuleId,
+              ruleRows.map((rule) => rule.siteRuleId),
+            ),
+          );
+
+  const register = ruleRows.map((rule) => {
+    const linked = new Set(
+      links.filter((link) => link.siteRuleId === rule.siteRuleId).map((link) => link.interventionId),
+    );
+    const covering = siteInterventions.filter(
+      (item) => linked.has(item.id) || (item.type === InterventionType.trainingExercise && item.ruleId === rule.ruleId),
+    );
+    const doneAt = (item: (typeof covering)[number]) => (item.actualEnd ?? item.scheduledEnd).getTime();
+    const last = covering
+      .filter((item) => DONE_STATUSES.includes(item.status))
+      .sort((a, b) => doneAt(b) - doneAt(a))[0];
+    const next = covering
+      .filter((item) => (OPEN_STATUSES as readonly number[]).includes(item.status))
+      .sort((a, b) => a.scheduledStart.getTime() - b.scheduledStart.getTime())[0];
+    return {
+      ...rule,
+      last: last ? { id: last.id, status: last.status, doneAt: new Date(doneAt(last)).toISOString() } : null,
+      next: next
+        ? {
+            id: next.id,
+            status: next.status,
+            scheduledStart: next.scheduledStart.toISOString(),
+            overdue: isOverdue(next.status as InterventionStatus, next.scheduledEnd, ctx.now),
+          }
+        : null,
+    };
+  });
+  return { site, rules: register, openAnomalies };
+}

@@ -1,0 +1,63 @@
+import { createSignatureStorage, SessionTokens } from "@interventions/api";
+import { createRestHandler } from "@interventions/api/rest";
+import * as schema from "@interventions/db/schema";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+
+export interface CapturedQuery {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Sends one create-curative request through the real REST handler, on a connection that records every
+ * statement it sends (authentication, BEGIN … COMMIT): the SQL of one request.
+ */
+export async function captureCurativeSql(options: {
+  url: string;
+  sessionSecret: string;
+  headers: Record<string, string>;
+  anomalyId: number;
+}): Promise<{ queries: CapturedQuery[]; interventionId: number }> {
+  const queries: CapturedQuery[] = [];
+  const client = postgres(options.url, {
+    max: 1,
+    onnotice: () => {},
+    debug: (_connection, text, params) => queries.push({ text, params: [...params] }),
+  });
+  try {
+    // postgres.js reads the array types once per connection, on its first query: not per request (the
+    // servers' pooled connections did it long before), so it is left out of what pgbench replays.
+    await client`select 1`;
+    queries.length = 0;
+    const db = drizzle({ client, schema, casing: "snake_case" });
+    // Never reached by a curative; the handler needs one.
+    const storage = createSignatureStorage({
+      endpoint: "http://127.0.0.1:9",
+      region: "eu-west-3",
+      bucket: "unused",
+      accessKeyId: "unused",
+      secretAccessKey: "unused",
+      forcePathStyle: true,
+    });
+    const handler = createRestHandler({ db, tokens: new SessionTokens(options.sessionSecret), storage });
+    const response = await handler(
+      new Request("http://bench/interventions/v2/rs/curative", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...options.headers },
+        body: JSON.stringify({
+          scheduledStart: "2027-03-01T08:00:00.000Z",
+          scheduledEnd: "2027-03-01T12:00:00.000Z",
+          anomalyIds: [options.anomalyId],
+          creationStatus: 0,
+          description: "Repair found during the yearly check",
+        }),
+      }),
+    );
+    const body = await response.text();
+    if (response.status !== 201) throw new Error(`sample create-curative answered ${response.status}: ${body}`);
+    return { queries, interventionId: (JSON.parse(body) as { data: { id: number } }).data.id };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,142 @@
+import type { Actor } from "@interventions/api";
+import { createSignatureStorage } from "@interventions/api";
+import { createCaller, type RouterInputs } from "@interventions/api/trpc";
+import * as schema from "@interventions/db/schema";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { BenchConfig } from "./config";
+import { managerProfile, siteId, userId } from "./layout";
+
+type ListInput = RouterInputs["interventions"]["list"];
+
+export interface ListResult {
+  name: string;
+  depth: number;
+  p50: number;
+  p95: number;
+  plan: string;
+  usesIndex: boolean;
+}
+
+/**
+ * The dashboard's list (`interventions.list`, i.e. listInterventions) for the largest organization: first
+ * page and a page deep in the keyset, with and without filters. Server time is the procedure's time,
+ * database round trip included; the plan is EXPLAIN ANALYZE of the statement it sent.
+ */
+export async function measureListQueries(url: string, config: BenchConfig, now: Date): Promise<ListResult[]> {
+  let last: { query: string; params: unknown[] } | undefined;
+  const client = postgres(url, { max: 4, onnotice: () => {} });
+  const db = drizzle({
+    client,
+    schema,
+    casing: "snake_case",
+    logger: {
+      logQuery: (query, params) => {
+        last = { query, params };
+      },
+    },
+  });
+  const actor: Actor = {
+    userId: userId(1, 2),
+    profileId: managerProfile(1),
+    organizationId: 1,
+    role: 2,
+    companyContactId: null,
+    apiClientId: null,
+  };
+  const storage = createSignatureStorage({
+    region: "eu-west-3",
+    bucket: "unused",
+    accessKeyId: "unused",
+    secretAccessKey: "unused",
+    forcePathStyle: true,
+  });
+  const caller = createCaller({ db, storage, now, actor, authError: null });
+  const cases: { name: string; input: ListInput }[] = [
+    { name: "no filter", input: {} },
+    { name: "newest first", input: { order: "desc" } },
+    { name: "status = accepted", input: { status: 5 } },
+    { name: "type = curative, newest first", input: { type: 2, order: "desc" } },
+    { name: "one site", input: { siteId: siteId(config, 1, 3) } },
+  ];
+  const results: ListResult[] = [];
+  try {
+    for (const { name, input } of cases) {
+      for (const deep of [false, true]) {
+        const { cursor, depth } = deep
+          ? await cursorAt(caller, input, config.listDepth)
+          : { cursor: undefined, depth: 0 };
+        const page = { ...input, limit: 25, ...(cursor ? { cursor } : {}) };
+        const times: number[] = [];
+        for (let i = 0; i < config.listIterations + 10; i += 1) {
+          const started = performance.now();
+          await caller.interventions.list(page);
+          if (i >= 10) times.push(performance.now() - started);
+        }
+        const statement = last;
+        if (!statement) throw new Error("the list sent no statement");
+        const [explained] = await client.unsafe(
+          `explain (analyze, buffers, format json) ${statement.query}`,
+          statement.params as never[],
+        );
+        const plan = (explained?.["QUERY PLAN"] as { Plan: PlanNode }[] | undefined)?.[0]?.Plan;
+        if (!plan) throw new Error("no plan");
+        results.push({
+          name: `${name}, ${deep ? `${depth} rows deep` : "first page"}`,
+          depth,
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          plan: describe(plan),
+          usesIndex: usesIndexOnly(plan),
+        });
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return results;
+}
+
+/** The cursor after about `depth` rows, reached page by page as a user would. */
+async function cursorAt(caller: ReturnType<typeof createCaller>, input: ListInput, depth: number) {
+  let cursor: string | undefined;
+  let skipped = 0;
+  while (skipped < depth) {
+    const page = await caller.interventions.list({ ...input, limit: 100, ...(cursor ? { cursor } : {}) });
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+    skipped += page.items.length;
+  }
+  return { cursor, depth: skipped };
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** Every table is reached through an index: no sequential scan anywhere in the plan. */
+function usesIndexOnly(plan: PlanNode): boolean {
+  return nodes(plan).every((node) => node["Node Type"] !== "Seq Scan");
+}
+
+function describe(plan: PlanNode): string {
+  return nodes(plan)
+    .map(
+      (node) =>
+        node["Node Type"] +
+        (node["Index Name"] ? ` (${node["Index Name"]})` : node["Relation Name"] ? ` (${node["Relation Name"]})` : ""),
+    )
+    .join(" > ");
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

@@ -1,0 +1,280 @@
+/**
+ * `pnpm bench` (1M interventions, ~20 min) or `pnpm bench --small` (10k, CI): see docs/benchmarks.md.
+ * Exits 1 on a correctness failure (errors, lost or duplicated writes, a list plan without index), and in
+ * full size on a missed speed target too.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hashPassword } from "@interventions/db";
+import postgres from "postgres";
+import { captureCurativeSql } from "./capture-sql";
+import { databaseUrl, readConfig } from "./config";
+import { makeKeys, openSessions } from "./credentials";
+import { createBenchDatabase, dropBenchDatabase } from "./database";
+import { generateDataset } from "./dataset";
+import { type Ack, endpoints } from "./endpoints";
+import { freePort } from "./free-port";
+import { PGBENCH_ANOMALY_BASE } from "./layout";
+import { measureListQueries } from "./list-queries";
+import { drive, type LoadResult } from "./load";
+import { pgbenchScript, runPgbench } from "./pgbench";
+import { loadPools } from "./pools";
+import { type Started, waitForHealth, watchPeakRss } from "./processes";
+import { fixed, printLoad, printTable, printVerdicts, type Verdict } from "./report";
+import { buildNext, nextBuildExists, type ServerKind, startAppAsDocumented, startServer } from "./servers";
+import { verifyWrites } from "./verify-writes";
+
+const config = readConfig(process.argv.slice(2), process.env);
+const url = databaseUrl(config);
+const now = new Date();
+const scratch = await mkdtemp(join(tmpdir(), "interventions-bench-"));
+const MB = 1024 * 1024;
+/** Servers started and not yet stopped, for an interrupted run. */
+const running = new Set<Started>();
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+async function main(): Promise<boolean> {
+  const began = performance.now();
+  console.info(
+    `Bench (${config.size}): ${config.interventions} interventions over ${config.organizations} organizations, database ${config.databaseName}`,
+  );
+  if (!nextBuildExists()) {
+    console.info("No Next.js build: building it first (next build).");
+    await buildNext();
+  }
+  await createBenchDatabase(config);
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  try {
+    const keys = makeKeys(config);
+    let step = performance.now();
+    await generateDataset(sql, config, {
+      now,
+      passwordHash: await hashPassword("bench-password"),
+      apiKeyHashes: keys.apiKeyHashes,
+    });
+    console.info(`Dataset generated and analysed in ${elapsed(step)}.`);
+    const credentials = await openSessions(sql, config, keys, now);
+    const org1 = credentials[0];
+    if (!org1) throw new Error("no organization");
+
+    // The list queries first, on the freshly analysed dataset.
+    step = performance.now();
+    const lists = await measureListQueries(url, config, now);
+    printTable(
+      `Dashboard list (interventions.list) on organization 1, ${config.listIterations} calls each`,
+      ["query", "p50 ms", "p95 ms", "indexes", "plan"],
+      lists.map((l) => [l.name, fixed(l.p50, 2), fixed(l.p95, 2), l.usesIndex ? "yes" : "NO", l.plan]),
+    );
+    console.info(`(${elapsed(step)})`);
+
+    // The database's limit: the SQL of one create-curative request, replayed by pgbench.
+    const spare = PGBENCH_ANOMALY_BASE + config.pgbenchClients * (config.pgbenchTransactionsPerClient + 1) - 1;
+    const captured = await captureCurativeSql({
+      url,
+      sessionSecret: keys.sessionSecret,
+      headers: org1.manager,
+      anomalyId: spare,
+    });
+    const script = pgbenchScript(captured.queries, { anomalyId: spare, interventionId: captured.interventionId });
+    const limit = await runPgbench({
+      url,
+      scriptPath: join(scratch, "create-curative.sql"),
+      script,
+      clients: config.pgbenchClients,
+      perClient: config.pgbenchTransactionsPerClient,
+      anomalyBase: PGBENCH_ANOMALY_BASE,
+    });
+    console.info(
+      `\npgbench, create-curative's ${captured.queries.length} statements, ${limit.clients} clients: ${fixed(limit.tps)} tps, ` +
+        `latency avg ${fixed(limit.latencyMs, 2)} ms, ${limit.transactions} transactions, ${limit.failed} failed`,
+    );
+
+    const firstNewId = Number((await sql`select coalesce(max(id), 0) + 1 as id from interventions`)[0]?.id);
+    const pools = await loadPools(sql);
+    const list = endpoints(config, pools, credentials);
+    const acks: Ack[] = [];
+    const results: LoadResult[] = [];
+    const peakRss: Record<ServerKind, number> = { lean: 0, next: 0 };
+    const runs = (kind: ServerKind) =>
+      list.flatMap((endpoint) =>
+        [...config.connections, ...(endpoint.key === "curative" ? [config.targetConnections] : [])]
+          .sort((a, b) => a - b)
+          .map((connections) => ({ endpoint, connections, kind })),
+      );
+    const allRuns = [...runs("lean"), ...runs("next")];
+    for (const kind of ["lean", "next"] as const) {
+      const port = await freePort();
+      const server = startServer(kind, port, {
+        DATABASE_URL: url,
+        SESSION_SECRET: keys.sessionSecret,
+        DATA_DIR: join(scratch, kind),
+        // A configured S3, as in production: presigning is computed locally, nothing is uploaded here.
+        S3_ENDPOINT: "http://127.0.0.1:9",
+        S3_ACCESS_KEY_ID: "bench",
+        S3_SECRET_ACCESS_KEY: "bench-secret",
+        S3_FORCE_PATH_STYLE: "true",
+      });
+      running.add(server);
+      try {
+        const startup = await waitForHealth(`http://127.0.0.1:${port}`, performance.now(), 120_000, server);
+        console.info(`\n${kind} server up on PostgreSQL in ${fixed(startup)} ms`);
+        const rss = watchPeakRss(server.child.pid ?? 0);
+        // Compiles the adapter's hot path before anything is recorded.
+        const health = list.find((endpoint) => endpoint.key === "health");
+        if (health) await drive({ name: kind, url: `http://127.0.0.1:${port}` }, health, 16, 2_000, []);
+        for (const run of allRuns.filter((r) => r.kind === kind)) {
+          const wanted = run.connections === 1 ? config.requests[kind].single : config.requests[kind].many;
+          const left = allRuns.slice(allRuns.indexOf(run)).filter((r) => r.endpoint === run.endpoint).length;
+          // Each run gets its share of what the pool still holds, and at least one request per connection.
+          const share = run.endpoint.pool ? Math.floor(run.endpoint.pool.remaining / left) : wanted;
+          const amount = Math.max(run.connections, Math.min(wanted, share));
+          const result = await drive(
+            { name: kind, url: `http://127.0.0.1:${port}` },
+            run.endpoint,
+            run.connections,
+            amount,
+            acks,
+          );
+          results.push(result);
+          console.info(
+            `  ${run.endpoint.label} ×${run.connections}: ${fixed(result.rps)} req/s, p99 ${fixed(result.p99, 1)} ms, ${result.errors} errors`,
+          );
+        }
+        rss.stop();
+        peakRss[kind] = rss.peak();
+      } finally {
+        await server.stop();
+        running.delete(server);
+      }
+    }
+    printLoad(results);
+
+    const checks = await verifyWrites(sql, acks, firstNewId);
+    printTable(
+      "Acknowledged writes found in the database",
+      ["check", "acknowledged", "found", "extra rows"],
+      checks.map((c) => [c.what, String(c.acknowledged), String(c.found), String(c.extra)]),
+    );
+
+    const cold = await coldStarts();
+    printTable(
+      "Memory and cold start",
+      ["figure", "lean", "next"],
+      [
+        ["peak RSS under load (MB)", fixed(peakRss.lean / MB), fixed(peakRss.next / MB)],
+        ["cold start on the embedded default, to the first 200 on /health (ms)", fixed(cold.lean), fixed(cold.next)],
+      ],
+    );
+
+    const curativeAt = (kind: ServerKind) =>
+      results.find(
+        (r) => r.server === kind && r.connections === config.targetConnections && r.endpoint.includes("curative"),
+      );
+    const target = curativeAt("lean");
+    const ratio = (target?.rps ?? 0) / limit.tps;
+    console.info(
+      `\nREST / limit at ${config.targetConnections} connections: lean ${fixed(ratio, 2)}, next ${fixed((curativeAt("next")?.rps ?? 0) / limit.tps, 2)}`,
+    );
+    const errors = results.reduce((sum, r) => sum + r.errors, 0);
+    const lost = checks.reduce((sum, c) => sum + (c.acknowledged - c.found), 0);
+    const extra = checks.reduce((sum, c) => sum + c.extra, 0);
+    const worstList = Math.max(...lists.map((l) => l.p95));
+    const verdicts: Verdict[] = [
+      {
+        target: `create-curative on the lean server ≥ 0.8 × pgbench tps at ${config.targetConnections} connections`,
+        measured: `${fixed(target?.rps ?? 0)} / ${fixed(limit.tps)} = ${fixed(ratio, 2)}`,
+        pass: ratio >= 0.8,
+        correctness: false,
+      },
+      {
+        target: `create-curative p99 ≤ 30 ms at ${config.targetConnections} connections`,
+        measured: `${fixed(target?.p99 ?? Number.NaN, 1)} ms`,
+        pass: (target?.p99 ?? Number.POSITIVE_INFINITY) <= 30,
+        correctness: false,
+      },
+      {
+        target: "list p95 ≤ 10 ms at any depth",
+        measured: `worst ${fixed(worstList, 2)} ms`,
+        pass: worstList <= 10,
+        correctness: false,
+      },
+      {
+        target: "list plans use indexes, no sequential scan",
+        measured: `${lists.filter((l) => l.usesIndex).length}/${lists.length}`,
+        pass: lists.every((l) => l.usesIndex),
+        // On the small dataset the planner rightly prefers scanning tiny tables.
+        correctness: false,
+      },
+      {
+        target: "lean server RSS under load ≤ 250 MB",
+        measured: `${fixed(peakRss.lean / MB)} MB`,
+        pass: peakRss.lean <= 250 * MB,
+        correctness: false,
+      },
+      {
+        target: "embedded cold start (Next.js app) to the first answer ≤ 5 s",
+        measured: `${fixed(cold.next)} ms`,
+        pass: cold.next <= 5_000,
+        correctness: false,
+      },
+      { target: "0 errors", measured: String(errors), pass: errors === 0, correctness: true },
+      {
+        target: "0 lost and 0 duplicated writes",
+        measured: `${lost} lost, ${extra} extra of ${acks.length} acknowledged`,
+        pass: lost === 0 && extra === 0,
+        correctness: true,
+      },
+      {
+        target: "pgbench transactions all committed",
+        measured: `${limit.failed} failed`,
+        pass: limit.failed === 0,
+        correctness: true,
+      },
+    ];
+    printVerdicts(verdicts);
+    console.info(`\nBench (${config.size}) done in ${elapsed(began)}.`);
+    return verdicts.every((v) => v.pass || (!v.correctness && !config.enforceTargets));
+  } finally {
+    await sql.end();
+  }
+}
+
+/** From spawning the process with a fresh DATA_DIR (PGlite, migrations, demo) to the first 200 on /health. */
+async function coldStarts(): Promise<Record<ServerKind, number>> {
+  const times = { lean: 0, next: 0 };
+  for (const kind of ["lean", "next"] as const) {
+    const port = await freePort();
+    const env = { DATA_DIR: join(scratch, `cold-${kind}`) };
+    const since = performance.now();
+    const server = kind === "next" ? startAppAsDocumented(port, env) : startServer(kind, port, env);
+    running.add(server);
+    try {
+      times[kind] = await waitForHealth(`http://127.0.0.1:${port}`, since, 60_000, server);
+    } finally {
+      await server.stop();
+      running.delete(server);
+    }
+  }
+  return times;
+}
+
+let passed = false;
+// Ctrl-C: the servers run in process groups of their own, so they are stopped here, then the database dropped.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void Promise.all([...running].map((server) => server.stop()))
+      .then(() => dropBenchDatabase(config))
+      .catch(() => undefined)
+      .finally(() => process.exit(130));
+  });
+}
+try {
+  passed = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  await dropBenchDatabase(config).catch((error: unknown) => console.error("could not drop the bench database", error));
+  await rm(scratch, { recursive: true, force: true });
+}
+process.exit(passed ? 0 : 1);

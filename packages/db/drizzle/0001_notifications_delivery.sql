@@ -1,0 +1,3 @@
+CREATE INDEX "notifications_recipient_profile_id_created_at_id_index" ON "notifications" USING btree ("recipient_profile_id","created_at","id");--> statement-breakpoint
+ALTER TABLE "company_contacts" ADD CONSTRAINT "company_contacts_locale_check" CHECK ("company_contacts"."locale" in ('fr', 'en'));--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_locale_check" CHECK ("email_outbox"."locale" in ('fr', 'en'));

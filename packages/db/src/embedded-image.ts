@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import * as schema from "./schema";
+import { seedDemo } from "./seed/seed";
+import { findWorkspaceRoot } from "./workspace";
+
+/**
+ * A ready embedded database (migrated, with the demo) packed at build time: a fresh start loads it instead
+ * of running PostgreSQL's initdb, migrations and seed, which take seconds. Named after the migrations, so
+ * an image built for another schema is never used.
+ */
+export async function embeddedImagePath(migrationsFolder: string, root: string = findWorkspaceRoot()) {
+  const files = (await readdir(migrationsFolder)).filter((file) => file.endsWith(".sql")).sort();
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update(await readFile(join(migrationsFolder, file)));
+  return join(root, "packages", "db", "dist", `embedded-${hash.digest("hex").slice(0, 16)}.tar.gz`);
+}
+
+/** The image for these migrations, when the build made one. */
+export async function findEmbeddedImage(migrationsFolder: string): Promise<Blob | null> {
+  const path = await embeddedImagePath(migrationsFolder);
+  return existsSync(path) ? new Blob([await readFile(path)]) : null;
+}
+
+export async function writeEmbeddedImage(path: string, image: Blob): Promise<void> {
+  await mkdir(join(path, ".."), { recursive: true });
+  await writeFile(path, Buffer.from(await image.arrayBuffer()));
+}
+
+/** A migrated database holding the demo, packed (gzip tar of its data folder). */
+export async function buildEmbeddedImage(migrationsFolder: string): Promise<Blob> {
+  const client = await PGlite.create();
+  try {
+    const db = drizzle({ client, schema, casing: "snake_case" });
+    await migrate(db, { migrationsFolder });
+    await seedDemo(db);
+    return await client.dumpDataDir("gzip");
+  } finally {
+    await client.close();
+  }
+}
