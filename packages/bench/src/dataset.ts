@@ -153,8 +153,8 @@ async function insertInterventions(
     ) shaped`,
     [now],
   );
-  await tx.unsafe(`insert into intervention_sites (intervention_id, site_id, organization_id)
-    select i, ${site}, ${org} from generate_series(${first}, ${last}) i`);
+  await tx.unsafe(`insert into intervention_sites (intervention_id, site_id, organization_id, scheduled_start)
+    select id, ${siteOf("id")}, ${org}, scheduled_start from interventions where id between ${first} and ${last}`);
   await tx.unsafe(`insert into intervention_site_rules (intervention_id, site_rule_id)
     select i, (${site} - 1) * ${RULES.length} + 1 + (i + d) % 5
     from generate_series(${first}, ${last}) i, (values (0), (1)) as pair(d) where i % 20 < 10`);

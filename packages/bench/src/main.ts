@@ -22,7 +22,7 @@ import { pgbenchScript, runPgbench } from "./pgbench";
 import { loadPools } from "./pools";
 import { type Started, waitForHealth, watchPeakRss } from "./processes";
 import { fixed, printLoad, printTable, printVerdicts, type Verdict } from "./report";
-import { buildNext, nextBuildExists, type ServerKind, startAppAsDocumented, startServer } from "./servers";
+import { buildAll, type ServerKind, startAppAsDocumented, startServer } from "./servers";
 import { verifyWrites } from "./verify-writes";
 
 const config = readConfig(process.argv.slice(2), process.env);
@@ -39,10 +39,9 @@ async function main(): Promise<boolean> {
   console.info(
     `Bench (${config.size}): ${config.interventions} interventions over ${config.organizations} organizations, database ${config.databaseName}`,
   );
-  if (!nextBuildExists()) {
-    console.info("No Next.js build: building it first (next build).");
-    await buildNext();
-  }
+  const building = performance.now();
+  await buildAll();
+  console.info(`Built (pnpm build) in ${elapsed(building)}`);
   await createBenchDatabase(config);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   try {

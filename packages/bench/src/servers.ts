@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { findWorkspaceRoot } from "@interventions/db";
 import { type Started, start } from "./processes";
@@ -18,8 +17,8 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 export function startServer(kind: ServerKind, port: number, env: Record<string, string>): Started {
   const environment = baseEnv({ ...env, PORT: String(port) });
   if (kind === "lean") {
-    // node itself (not a pnpm wrapper): the measured process is the server.
-    return start(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: apiDir, env: environment });
+    // node itself (not a pnpm wrapper): the measured process is the server, as `pnpm serve` runs it.
+    return start(process.execPath, ["dist/server.mjs"], { cwd: apiDir, env: environment });
   }
   return start(join(webDir, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     cwd: webDir,
@@ -29,27 +28,22 @@ export function startServer(kind: ServerKind, port: number, env: Record<string, 
 
 /** `pnpm --filter @interventions/web start`, as the README starts the app, for the cold-start figure. */
 export function startAppAsDocumented(port: number, env: Record<string, string>): Started {
-  const environment = baseEnv({ ...env, PORT: String(port) });
+  return runPnpm(["--filter", "@interventions/web", "start"], baseEnv({ ...env, PORT: String(port) }));
+}
+
+/** pnpm in the repository root: the one running this bench when there is one, else the pinned version. */
+function runPnpm(args: string[], env: NodeJS.ProcessEnv): Started {
   const pnpm = process.env.npm_execpath;
-  if (pnpm && /pnpm/.test(pnpm)) {
-    return start(process.execPath, [pnpm, "--filter", "@interventions/web", "start"], { cwd: root, env: environment });
-  }
-  return start("npx", ["--yes", "pnpm@10.34.8", "--filter", "@interventions/web", "start"], {
-    cwd: root,
-    env: environment,
-  });
+  if (pnpm && /pnpm/.test(pnpm)) return start(process.execPath, [pnpm, ...args], { cwd: root, env });
+  return start("npx", ["--yes", "pnpm@10.34.8", ...args], { cwd: root, env });
 }
 
-export function nextBuildExists(): boolean {
-  return existsSync(join(webDir, ".next", "BUILD_ID"));
-}
-
-/** Builds the Next.js app the way its build script does. */
-export async function buildNext(): Promise<void> {
-  const build = start("sh", ["-c", "node scripts/copy-vendor.mjs && node_modules/.bin/next build"], {
-    cwd: webDir,
-    env: baseEnv({}),
-  });
+/**
+ * `pnpm build`, as the README has it, so that both servers and the embedded image are those of the current
+ * sources; turbo makes it a cache hit when nothing changed since the last build.
+ */
+export async function buildAll(): Promise<void> {
+  const build = runPnpm(["build"], baseEnv({ TURBO_TELEMETRY_DISABLED: "1" }));
   const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
-  if (code !== 0) throw new Error(`next build failed:\n${build.output()}`);
+  if (code !== 0) throw new Error(`pnpm build failed:\n${build.output()}`);
 }

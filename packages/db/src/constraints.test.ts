@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
-import { interventions, profiles, users } from "./schema";
+import { interventionSites, interventions, profiles, sites, users } from "./schema";
 import { seedDemo } from "./seed/seed";
 import { createTestDatabase, refusal } from "./testing";
 
@@ -49,6 +50,40 @@ describe("interventions table", () => {
   ])("refuses %s", async (_label, change, expected) => {
     const message = await refusal(handle.db.insert(interventions).values({ ...valid, ...change }));
     expect(message).toContain(expected);
+  });
+});
+
+describe("intervention_sites' copy of the scheduled start", () => {
+  async function interventionOnASite() {
+    const [row] = await handle.db
+      .insert(interventions)
+      .values(valid)
+      .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).where(eq(sites.organizationId, 1)).limit(1);
+    if (!row || !site) throw new Error("the demo has no site in organization 1");
+    return { interventionId: row.id, siteId: site.id, organizationId: 1 };
+  }
+
+  it("refuses a link whose scheduled start differs from the intervention's", async () => {
+    const link = await interventionOnASite();
+    const wrong = new Date("2026-12-02T08:00:00Z");
+    const message = await refusal(handle.db.insert(interventionSites).values({ ...link, scheduledStart: wrong }));
+    expect(message).toContain("intervention_sites_intervention_schedule_fk");
+  });
+
+  it("follows the intervention when it is rescheduled", async () => {
+    const link = await interventionOnASite();
+    await handle.db.insert(interventionSites).values({ ...link, scheduledStart: valid.scheduledStart });
+    const moved = new Date("2026-12-05T08:00:00Z");
+    await handle.db
+      .update(interventions)
+      .set({ scheduledStart: moved, scheduledEnd: new Date("2026-12-05T10:00:00Z") })
+      .where(eq(interventions.id, link.interventionId));
+    const [copy] = await handle.db
+      .select({ scheduledStart: interventionSites.scheduledStart })
+      .from(interventionSites)
+      .where(eq(interventionSites.interventionId, link.interventionId));
+    expect(copy?.scheduledStart).toEqual(moved);
   });
 });
 

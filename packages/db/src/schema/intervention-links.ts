@@ -1,6 +1,6 @@
-import { index, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { anomalies } from "./anomalies";
-import { ref } from "./columns";
+import { at, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
@@ -38,18 +38,34 @@ export const interventionAnomalies = pgTable(
 /**
  * The sites an intervention takes place on, for every type: a training exercise's own sites, and the
  * sites behind a preventive's site rules or a curative's anomalies, so that one index serves "by site".
+ * The intervention's scheduled start is copied here so that this index also gives the list's order for one
+ * site; the foreign key on (intervention, scheduled start) makes PostgreSQL refuse a wrong copy and carry
+ * every reschedule over.
  */
 export const interventionSites = pgTable(
   "intervention_sites",
   {
-    interventionId: interventionRef(),
+    interventionId: ref().notNull(),
     siteId: ref()
       .notNull()
       .references(() => sites.id),
     organizationId: organizationIdColumn(),
+    scheduledStart: at().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.interventionId, t.siteId] }),
-    index().on(t.organizationId, t.siteId, t.interventionId),
+    foreignKey({
+      name: "intervention_sites_intervention_schedule_fk",
+      columns: [t.interventionId, t.scheduledStart],
+      foreignColumns: [interventions.id, interventions.scheduledStart],
+    })
+      .onUpdate("cascade")
+      .onDelete("cascade"),
+    index("intervention_sites_org_site_scheduled_idx").on(
+      t.organizationId,
+      t.siteId,
+      t.scheduledStart,
+      t.interventionId,
+    ),
   ],
 );

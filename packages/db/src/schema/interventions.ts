@@ -1,6 +1,6 @@
 import { CheckType, CreationStatus, InterventionStatus, InterventionType } from "@interventions/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { companies, companyContacts } from "./companies";
 import { organizationIdColumn } from "./organizations";
@@ -64,6 +64,8 @@ export const interventions = pgTable(
     index("interventions_org_type_scheduled_idx").on(t.organizationId, t.type, t.scheduledStart, t.id),
     index("interventions_org_assigned_profile_idx").on(t.organizationId, t.assignedProfileId, t.scheduledStart),
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
+    // Target of intervention_sites' copy of the scheduled start, which PostgreSQL then keeps equal (on update cascade).
+    unique("interventions_id_scheduled_start_key").on(t.id, t.scheduledStart),
     check("interventions_type_check", inEnum(t.type, InterventionType)),
     check("interventions_status_check", inEnum(t.status, InterventionStatus)),
     check("interventions_creation_status_check", inEnum(t.creationStatus, CreationStatus)),

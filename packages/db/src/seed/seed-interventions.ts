@@ -54,23 +54,27 @@ export async function seedInterventions(ctx: SeedContext, org: SeededOrganizatio
   for (const type of enumValues(InterventionType)) {
     for (const [index, status] of statuses.entries()) {
       const siteId = org.siteIds[(index + type) % org.siteIds.length] as number;
-      const interventionId = await insertIntervention(ctx, org, type, status, index);
+      const { interventionId, scheduledStart } = await insertIntervention(ctx, org, type, status, index);
       count += 1;
       if (type === InterventionType.preventive) {
         const siteRuleIds = org.checkSiteRulesBySite.get(siteId) ?? [];
         await ctx.tx
           .insert(interventionSiteRules)
           .values(siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })));
-        await ctx.tx.insert(interventionSites).values({ interventionId, siteId, organizationId: org.id });
+        await ctx.tx
+          .insert(interventionSites)
+          .values({ interventionId, siteId, organizationId: org.id, scheduledStart });
       } else if (type === InterventionType.curative) {
         const anomalyId = await insertAnomaly(ctx, org, siteId, anomalyIndex++, ANOMALY_STATUS_FOR_CURATIVE[status]);
         await ctx.tx.insert(interventionAnomalies).values({ interventionId, anomalyId });
-        await ctx.tx.insert(interventionSites).values({ interventionId, siteId, organizationId: org.id });
+        await ctx.tx
+          .insert(interventionSites)
+          .values({ interventionId, siteId, organizationId: org.id, scheduledStart });
       } else {
         const siteIds = [...new Set([siteId, org.siteIds[0] as number])];
         await ctx.tx
           .insert(interventionSites)
-          .values(siteIds.map((id) => ({ interventionId, siteId: id, organizationId: org.id })));
+          .values(siteIds.map((id) => ({ interventionId, siteId: id, organizationId: org.id, scheduledStart })));
       }
     }
   }
@@ -87,7 +91,7 @@ async function insertIntervention(
   type: InterventionType,
   status: InterventionStatus,
   index: number,
-): Promise<number> {
+): Promise<{ interventionId: number; scheduledStart: Date }> {
   const start = scheduledStartFor(ctx.base, status, index);
   const end = new Date(start.getTime() + 3 * HOUR);
   const done = status === S.awaitingVerification || status === S.accepted || status === S.rejected;
@@ -132,7 +136,7 @@ async function insertIntervention(
       createdAt,
       updatedAt,
     })
-    .returning({ id: interventions.id });
+    .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
   if (!row) throw new Error("intervention insert returned nothing");
 
   await ctx.tx.insert(interventionEvents).values([
@@ -156,7 +160,7 @@ async function insertIntervention(
           },
         ]),
   ]);
-  return row.id;
+  return { interventionId: row.id, scheduledStart: row.scheduledStart };
 }
 
 function scheduledStartFor(base: Date, status: InterventionStatus, index: number): Date {

@@ -73,9 +73,14 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
       .insert(interventionAnomalies)
       .values(anomalyIds.map((anomalyId) => ({ interventionId: row.id, anomalyId })));
     const siteIds = uniqueIds(found.map((anomaly) => anomaly.siteId));
-    await tx
-      .insert(interventionSites)
-      .values(siteIds.map((siteId) => ({ interventionId: row.id, siteId, organizationId })));
+    await tx.insert(interventionSites).values(
+      siteIds.map((siteId) => ({
+        interventionId: row.id,
+        siteId,
+        organizationId,
+        scheduledStart: row.scheduledStart,
+      })),
+    );
     await tx
       .update(anomalies)
       .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })

@@ -97,7 +97,7 @@ export async function createUnplannedPreventive({
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
-      .returning({ id: interventions.id });
+      .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
     if (!row) throw new Error("intervention insert returned nothing");
     const signatureKey = signatureObjectKey(organizationId, row.id, input.signature.mimeType, randomUUID());
     await tx
@@ -107,9 +107,14 @@ export async function createUnplannedPreventive({
     await tx
       .insert(interventionSiteRules)
       .values(siteRuleIds.map((siteRuleId) => ({ interventionId: row.id, siteRuleId })));
-    await tx
-      .insert(interventionSites)
-      .values(siteIds.map((siteId) => ({ interventionId: row.id, siteId, organizationId })));
+    await tx.insert(interventionSites).values(
+      siteIds.map((siteId) => ({
+        interventionId: row.id,
+        siteId,
+        organizationId,
+        scheduledStart: row.scheduledStart,
+      })),
+    );
     await recordEvent(tx, ctx, row.id, HistoryAction.created);
     await notifyVerifiers(tx, ctx, row.id);
     return { id: row.id, signatureKey };

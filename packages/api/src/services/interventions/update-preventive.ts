@@ -79,9 +79,14 @@ export async function updatePreventive({ ctx, input }: { ctx: ServiceContext; in
           .values(after.map((siteRuleId) => ({ interventionId: current.id, siteRuleId })));
         await tx.delete(interventionSites).where(eq(interventionSites.interventionId, current.id));
         const siteIds = uniqueIds(found.map((sr) => sr.siteId));
-        await tx
-          .insert(interventionSites)
-          .values(siteIds.map((siteId) => ({ interventionId: current.id, siteId, organizationId })));
+        await tx.insert(interventionSites).values(
+          siteIds.map((siteId) => ({
+            interventionId: current.id,
+            siteId,
+            organizationId,
+            scheduledStart: current.scheduledStart,
+          })),
+        );
       }
     }
     await commitUpdate(tx, ctx, current, values, changes, patch);

@@ -99,9 +99,14 @@ export async function updateTrainingExercise({
     if (currentSiteIds.join() !== siteIds.join()) {
       changes.siteIds = { from: currentSiteIds, to: siteIds };
       await tx.delete(interventionSites).where(eq(interventionSites.interventionId, current.id));
-      await tx
-        .insert(interventionSites)
-        .values(siteIds.map((siteId) => ({ interventionId: current.id, siteId, organizationId })));
+      await tx.insert(interventionSites).values(
+        siteIds.map((siteId) => ({
+          interventionId: current.id,
+          siteId,
+          organizationId,
+          scheduledStart: current.scheduledStart,
+        })),
+      );
     }
     await commitUpdate(tx, ctx, current, values, changes, {});
   });

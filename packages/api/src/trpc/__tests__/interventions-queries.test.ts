@@ -76,6 +76,25 @@ describe("interventions.list", () => {
     }
   });
 
+  it("siteId: pages in both orders, within dates, cover the site's interventions once", async () => {
+    const siteId = 1;
+    const links = await env.database.db
+      .select({ id: interventionSites.interventionId })
+      .from(interventionSites)
+      .where(eq(interventionSites.siteId, siteId));
+    const linked = all.filter((item) => links.some((link) => link.id === item.id));
+    expect(linked.length).toBeGreaterThan(2);
+    expect((await allPages({ siteId, limit: 2 })).flat()).toEqual(linked.map((item) => item.id));
+    expect((await allPages({ siteId, limit: 2, order: "desc" })).flat()).toEqual(
+      linked.map((item) => item.id).reverse(),
+    );
+    const from = linked[1]?.scheduledStart ?? new Date();
+    const within = linked.filter((item) => item.scheduledStart >= from);
+    expect((await allPages({ siteId, limit: 1, from: from.toISOString() })).flat()).toEqual(
+      within.map((item) => item.id),
+    );
+  });
+
   it("another organization's site finds nothing", async () => {
     expect((await client.interventions.list.query({ siteId: 5 })).items).toEqual([]);
   });
