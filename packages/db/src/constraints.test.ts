@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
 import { interventionSites, interventions, profiles, sites, users } from "./schema";
@@ -69,6 +69,21 @@ describe("intervention_sites' copy of the scheduled start", () => {
     const wrong = new Date("2026-12-02T08:00:00Z");
     const message = await refusal(handle.db.insert(interventionSites).values({ ...link, scheduledStart: wrong }));
     expect(message).toContain("intervention_sites_intervention_schedule_fk");
+  });
+
+  it("keeps times to the millisecond, so a start read back links to its intervention", async () => {
+    const link = await interventionOnASite();
+    // Written by SQL with microseconds, as a data import could.
+    await handle.db
+      .update(interventions)
+      .set({ scheduledStart: sql`'2026-12-01T08:00:00.123456Z'::timestamptz` })
+      .where(eq(interventions.id, link.interventionId));
+    const [row] = await handle.db
+      .select({ scheduledStart: interventions.scheduledStart })
+      .from(interventions)
+      .where(eq(interventions.id, link.interventionId));
+    expect(row?.scheduledStart.toISOString()).toBe("2026-12-01T08:00:00.123Z");
+    await handle.db.insert(interventionSites).values({ ...link, scheduledStart: row?.scheduledStart ?? new Date() });
   });
 
   it("follows the intervention when it is rescheduled", async () => {

@@ -6,7 +6,11 @@ import { type AnyPgColumn, bigint, timestamp } from "drizzle-orm/pg-core";
 export const idColumn = () => bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
 export const ref = () => bigint({ mode: "number" });
 
-export const at = () => timestamp({ withTimezone: true, mode: "date" });
+/**
+ * Milliseconds, as JavaScript dates and the API carry them: a value read back compares equal to what is
+ * stored, so cursors and the copies kept by foreign keys never differ by a few microseconds.
+ */
+export const at = () => timestamp({ withTimezone: true, mode: "date", precision: 3 });
 export const createdAt = () => at().notNull().defaultNow();
 export const updatedAt = () =>
   at()
