@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findWorkspaceRoot } from "@interventions/db";
 import { type Started, start } from "./processes";
@@ -17,13 +18,20 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 export function startServer(kind: ServerKind, port: number, env: Record<string, string>): Started {
   const environment = baseEnv({ ...env, PORT: String(port) });
   if (kind === "lean") {
-    // node itself (not a pnpm wrapper): the measured process is the server, as `pnpm serve` runs it.
-    return start(process.execPath, ["dist/server.mjs"], { cwd: apiDir, env: environment });
+    // node itself (not a pnpm wrapper): the measured process is the server, with the flags of `pnpm serve`.
+    const [command, ...args] = leanServeCommand();
+    if (command !== "node") throw new Error(`packages/api's serve script should start node, not ${command}`);
+    return start(process.execPath, args, { cwd: apiDir, env: environment });
   }
   return start(join(webDir, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     cwd: webDir,
     env: environment,
   });
+}
+
+function leanServeCommand(): string[] {
+  const manifest = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")) as { scripts: { serve: string } };
+  return manifest.scripts.serve.split(/\s+/);
 }
 
 /** `pnpm --filter @interventions/web start`, as the README starts the app, for the cold-start figure. */
