@@ -93,6 +93,8 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     expect(links.map((l) => l.siteRuleId).sort()).toEqual(siteRuleIds.map((sr) => sr.id).sort());
     const sites = await db.select().from(interventionSites).where(eq(interventionSites.interventionId, id));
     expect(sites.map((s) => s.siteId)).toEqual([seed.acme.siteIds[0]]);
+    // Sites and start changed in one request: the new links carry the new start (the list by site reads it).
+    expect(sites.map((s) => s.scheduledStart.toISOString())).toEqual(["2026-12-01T12:34:56.000Z"]);
 
     const events = await eventsOf(db, id);
     expect(events).toHaveLength(eventsBefore + 1);

@@ -1,4 +1,4 @@
-import { anomalies, interventionAnomalies, interventionSites, interventions } from "@interventions/db";
+import { anomalies, interventionAnomalies, interventions } from "@interventions/db";
 import {
   AnomalyStatus,
   assertAnomaliesRepairable,
@@ -22,6 +22,7 @@ import { newCodePin, notifyVerifiers } from "./effects";
 import { HistoryAction, recordEvent } from "./history";
 import { interventionSummary, tell } from "./notices";
 import { lockAnomalies } from "./references";
+import { insertSiteLinks } from "./site-links";
 import { type InterventionView, toUserShaped } from "./view";
 
 /** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
@@ -73,14 +74,7 @@ export async function createCurative({ ctx, input }: { ctx: ServiceContext; inpu
       .insert(interventionAnomalies)
       .values(anomalyIds.map((anomalyId) => ({ interventionId: row.id, anomalyId })));
     const siteIds = uniqueIds(found.map((anomaly) => anomaly.siteId));
-    await tx.insert(interventionSites).values(
-      siteIds.map((siteId) => ({
-        interventionId: row.id,
-        siteId,
-        organizationId,
-        scheduledStart: row.scheduledStart,
-      })),
-    );
+    await insertSiteLinks(tx, row, siteIds);
     await tx
       .update(anomalies)
       .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { interventionSiteRules, interventionSites, interventions } from "@interventions/db";
+import { interventionSiteRules, interventions } from "@interventions/db";
 import {
   assertFound,
   assertIdsFound,
@@ -23,6 +23,7 @@ import { signatureObjectKey } from "../../storage/signature-storage";
 import { notifyVerifiers } from "./effects";
 import { HistoryAction, recordEvent } from "./history";
 import { findCompanyIds, findContact, findRules, findSiteIds, findSiteRules } from "./references";
+import { insertSiteLinks } from "./site-links";
 import { readInterventionView, toUserShaped } from "./view";
 
 /**
@@ -97,7 +98,11 @@ export async function createUnplannedPreventive({
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
-      .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
+      .returning({
+        id: interventions.id,
+        organizationId: interventions.organizationId,
+        scheduledStart: interventions.scheduledStart,
+      });
     if (!row) throw new Error("intervention insert returned nothing");
     const signatureKey = signatureObjectKey(organizationId, row.id, input.signature.mimeType, randomUUID());
     await tx
@@ -107,14 +112,7 @@ export async function createUnplannedPreventive({
     await tx
       .insert(interventionSiteRules)
       .values(siteRuleIds.map((siteRuleId) => ({ interventionId: row.id, siteRuleId })));
-    await tx.insert(interventionSites).values(
-      siteIds.map((siteId) => ({
-        interventionId: row.id,
-        siteId,
-        organizationId,
-        scheduledStart: row.scheduledStart,
-      })),
-    );
+    await insertSiteLinks(tx, row, siteIds);
     await recordEvent(tx, ctx, row.id, HistoryAction.created);
     await notifyVerifiers(tx, ctx, row.id);
     return { id: row.id, signatureKey };

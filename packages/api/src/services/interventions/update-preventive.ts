@@ -1,4 +1,4 @@
-import { interventionSiteRules, interventionSites } from "@interventions/db";
+import { interventionSiteRules } from "@interventions/db";
 import {
   assertIdsFound,
   assertRoleAllows,
@@ -17,6 +17,7 @@ import { resolveProfile } from "./assignees";
 import { lockIntervention } from "./locking";
 import { commitUpdate, planningChanges, planUpdate } from "./planning";
 import { findSiteRules } from "./references";
+import { replaceSiteLinks } from "./site-links";
 import { readInterventionView, toProfileShaped } from "./view";
 
 export interface UpdatePreventiveInput {
@@ -77,16 +78,7 @@ export async function updatePreventive({ ctx, input }: { ctx: ServiceContext; in
         await tx
           .insert(interventionSiteRules)
           .values(after.map((siteRuleId) => ({ interventionId: current.id, siteRuleId })));
-        await tx.delete(interventionSites).where(eq(interventionSites.interventionId, current.id));
-        const siteIds = uniqueIds(found.map((sr) => sr.siteId));
-        await tx.insert(interventionSites).values(
-          siteIds.map((siteId) => ({
-            interventionId: current.id,
-            siteId,
-            organizationId,
-            scheduledStart: current.scheduledStart,
-          })),
-        );
+        await replaceSiteLinks(tx, current, uniqueIds(found.map((sr) => sr.siteId)));
       }
     }
     await commitUpdate(tx, ctx, current, values, changes, patch);

@@ -21,6 +21,7 @@ import { resolveUserProfile } from "./assignees";
 import { lockIntervention } from "./locking";
 import { commitUpdate, planningChanges, planUpdate } from "./planning";
 import { findRules, findSiteIds, findSiteRules } from "./references";
+import { replaceSiteLinks } from "./site-links";
 import { readInterventionView, toUserShaped } from "./view";
 
 export interface UpdateTrainingExerciseInput {
@@ -98,15 +99,7 @@ export async function updateTrainingExercise({
     const changes = planningChanges(current, values);
     if (currentSiteIds.join() !== siteIds.join()) {
       changes.siteIds = { from: currentSiteIds, to: siteIds };
-      await tx.delete(interventionSites).where(eq(interventionSites.interventionId, current.id));
-      await tx.insert(interventionSites).values(
-        siteIds.map((siteId) => ({
-          interventionId: current.id,
-          siteId,
-          organizationId,
-          scheduledStart: current.scheduledStart,
-        })),
-      );
+      await replaceSiteLinks(tx, current, siteIds);
     }
     await commitUpdate(tx, ctx, current, values, changes, {});
   });
