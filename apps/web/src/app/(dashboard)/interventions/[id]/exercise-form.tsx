@@ -11,6 +11,7 @@ import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { fieldIssuesOf } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, sameIds, validateWith } from "../../../../lib/form-validation";
+import { planningPatch } from "../../../../lib/planning-patch";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
 
@@ -64,18 +65,9 @@ export function ExerciseForm({ data }: { data: Detail }) {
     event.preventDefault();
     setSuccess(null);
     mutation.reset();
-    const patch: Record<string, unknown> = {};
-    if (values.description !== initial.description) patch.description = values.description;
-    if (values.scheduledStart !== initial.scheduledStart)
-      patch.scheduledStart = zonedInputToIso(values.scheduledStart, timeZone);
-    if (values.scheduledEnd !== initial.scheduledEnd)
-      patch.scheduledEnd = zonedInputToIso(values.scheduledEnd, timeZone);
+    const patch = planningPatch(values, initial, timeZone, "assignedUserId");
     if (values.ruleId !== initial.ruleId && values.ruleId) patch.ruleId = Number(values.ruleId);
     if (!sameIds(values.siteIds, initial.siteIds)) patch.siteIds = values.siteIds;
-    if (values.creationStatus !== initial.creationStatus) patch.creationStatus = Number(values.creationStatus);
-    if (values.assignedCompanyContactId !== initial.assignedCompanyContactId && values.assignedCompanyContactId)
-      patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
-    if (values.assignee !== initial.assignee && values.assignee) patch.assignedUserId = Number(values.assignee);
     if (validate) patch.validateIntervention = true;
     const attendees = values.attendeeCount === initial.attendeeCount ? undefined : values.attendeeCount;
     const attendeeCheck = attendees === undefined ? null : attendeeCountSchema.safeParse(Number(attendees));

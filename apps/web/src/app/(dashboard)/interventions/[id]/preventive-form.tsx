@@ -11,6 +11,7 @@ import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { fieldIssuesOf } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, sameIds, validateWith } from "../../../../lib/form-validation";
+import { planningPatch } from "../../../../lib/planning-patch";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
 
@@ -73,17 +74,8 @@ export function PreventiveForm({ data }: { data: Detail }) {
     setSuccess(null);
     mutation.reset();
     // Only what changed is sent: the PATCH leaves the rest as it is.
-    const patch: Record<string, unknown> = {};
-    if (values.description !== initial.description) patch.description = values.description;
-    if (values.scheduledStart !== initial.scheduledStart)
-      patch.scheduledStart = zonedInputToIso(values.scheduledStart, timeZone);
-    if (values.scheduledEnd !== initial.scheduledEnd)
-      patch.scheduledEnd = zonedInputToIso(values.scheduledEnd, timeZone);
+    const patch = planningPatch(values, initial, timeZone, "assignedProfileId");
     if (!sameIds(values.siteRuleIds, initial.siteRuleIds)) patch.siteRuleIds = values.siteRuleIds;
-    if (values.creationStatus !== initial.creationStatus) patch.creationStatus = Number(values.creationStatus);
-    if (values.assignedCompanyContactId !== initial.assignedCompanyContactId && values.assignedCompanyContactId)
-      patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
-    if (values.assignee !== initial.assignee && values.assignee) patch.assignedProfileId = Number(values.assignee);
     if (notifyCurrent) patch.sendUpdateEmailToCurrentAssignee = true;
     if (reassigned && notifyPrevious)
       patch.previousAssigneeNotification = { sendEmail: true, reason: reason || undefined };

@@ -1,0 +1,28 @@
+import type { PlanningValues } from "../components/planning-fields";
+import { zonedInputToIso } from "./dates";
+
+export interface EditedPlanning extends PlanningValues {
+  description: string;
+}
+
+/**
+ * The planning fields of an edit form that differ from what it opened with, as the PATCH names them. An
+ * emptied assignee is not sent: the documented PATCH has no way to unassign.
+ */
+export function planningPatch(
+  values: EditedPlanning,
+  initial: EditedPlanning,
+  timeZone: string,
+  assigneeField: "assignedProfileId" | "assignedUserId",
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (values.description !== initial.description) patch.description = values.description;
+  if (values.scheduledStart !== initial.scheduledStart)
+    patch.scheduledStart = zonedInputToIso(values.scheduledStart, timeZone);
+  if (values.scheduledEnd !== initial.scheduledEnd) patch.scheduledEnd = zonedInputToIso(values.scheduledEnd, timeZone);
+  if (values.creationStatus !== initial.creationStatus) patch.creationStatus = Number(values.creationStatus);
+  if (values.assignedCompanyContactId !== initial.assignedCompanyContactId && values.assignedCompanyContactId)
+    patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
+  if (values.assignee !== initial.assignee && values.assignee) patch[assigneeField] = Number(values.assignee);
+  return patch;
+}
