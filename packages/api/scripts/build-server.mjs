@@ -8,7 +8,7 @@ await build({
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node20",
+  target: "node24",
   // Beside the bundle, not loaded by default (it costs ~55 MB at rest): NODE_OPTIONS=--enable-source-maps.
   sourcemap: "linked",
   // PGlite finds its WebAssembly and data files beside its own module: it stays a package.
