@@ -24,7 +24,8 @@ export interface ListResult {
  * database round trip included; the plan is EXPLAIN ANALYZE of the statement it sent.
  */
 export async function measureListQueries(url: string, config: BenchConfig, now: Date): Promise<ListResult[]> {
-  let last: { query: string; params: unknown[] } | undefined;
+  // What drizzle hands its logger is what it passes to postgres.js.
+  let last: { query: string; params: postgres.ParameterOrJSON<never>[] } | undefined;
   const client = postgres(url, { max: 4, onnotice: () => {} });
   const db = drizzle({
     client,
@@ -32,7 +33,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
     casing: "snake_case",
     logger: {
       logQuery: (query, params) => {
-        last = { query, params };
+        last = { query, params: params as postgres.ParameterOrJSON<never>[] };
       },
     },
   });
@@ -77,7 +78,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
         if (!statement) throw new Error("the list sent no statement");
         const [explained] = await client.unsafe(
           `explain (analyze, buffers, format json) ${statement.query}`,
-          statement.params as never[],
+          statement.params,
         );
         const plan = (explained?.["QUERY PLAN"] as { Plan: PlanNode }[] | undefined)?.[0]?.Plan;
         if (!plan) throw new Error("no plan");

@@ -1,4 +1,4 @@
-import type { Sql } from "postgres";
+import type { ParameterOrJSON, Sql } from "postgres";
 import type { Ack } from "./endpoints";
 
 export interface WriteCheck {
@@ -15,8 +15,8 @@ export interface WriteCheck {
  */
 export async function verifyWrites(sql: Sql, acks: Ack[], firstNewId: number): Promise<WriteCheck[]> {
   const of = (key: Ack["endpoint"]) => acks.filter((ack) => ack.endpoint === key);
-  const count = async (query: string, params: unknown[]) =>
-    Number((await sql.unsafe<{ count: string }[]>(query, params as never[]))[0]?.count ?? 0);
+  const count = async (query: string, params: ParameterOrJSON<never>[]) =>
+    Number((await sql.unsafe<{ count: string }[]>(query, params))[0]?.count ?? 0);
   const checks: WriteCheck[] = [];
 
   for (const [key, type] of [

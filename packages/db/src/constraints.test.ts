@@ -1,3 +1,4 @@
+import { CreationStatus, InterventionStatus, InterventionType, ProfileRole } from "@interventions/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
@@ -17,9 +18,9 @@ afterAll(async () => {
 // A valid intervention of the first demo organization; each test breaks one thing in it.
 const valid = {
   organizationId: 1,
-  type: 1,
-  status: 2,
-  creationStatus: 1,
+  type: InterventionType.preventive,
+  status: InterventionStatus.scheduled,
+  creationStatus: CreationStatus.scheduled,
   scheduledStart: new Date("2026-12-01T08:00:00Z"),
   scheduledEnd: new Date("2026-12-01T10:00:00Z"),
   codePin: 123456,
@@ -48,6 +49,7 @@ describe("interventions table", () => {
     ["a verification date without verifier", { verifiedAt: new Date() }, "interventions_verification_check"],
     ["an unknown organization", { organizationId: 999_999 }, "foreign key"],
   ])("refuses %s", async (_label, change, expected) => {
+    // @ts-expect-error values outside the enums: the database must refuse what the types already do
     const message = await refusal(handle.db.insert(interventions).values({ ...valid, ...change }));
     expect(message).toContain(expected);
   });
@@ -120,16 +122,19 @@ describe("users and profiles", () => {
   });
 
   it("refuses an unknown role and a provider profile without its company contact", async () => {
-    expect(await refusal(handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 9 }))).toContain(
-      "profiles_role_check",
-    );
-    expect(await refusal(handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 4 }))).toContain(
-      "profiles_provider_contact_check",
-    );
+    // @ts-expect-error 9 is not a role: the database must refuse it as the types do
+    const unknownRole = handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 9 });
+    expect(await refusal(unknownRole)).toContain("profiles_role_check");
+    const providerWithoutContact = handle.db
+      .insert(profiles)
+      .values({ userId: 1, organizationId: 2, role: ProfileRole.provider });
+    expect(await refusal(providerWithoutContact)).toContain("profiles_provider_contact_check");
   });
 
   it("refuses a second profile for the same user in the same organization", async () => {
-    const message = await refusal(handle.db.insert(profiles).values({ userId: 2, organizationId: 1, role: 3 }));
+    const message = await refusal(
+      handle.db.insert(profiles).values({ userId: 2, organizationId: 1, role: ProfileRole.viewer }),
+    );
     expect(message).toContain("duplicate key");
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { Operation, type ProfileRole, roleAllows } from "@interventions/domain";
+import { Operation, roleAllows } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../lib/trpc";
 
@@ -11,7 +11,7 @@ export function useSession() {
   return {
     me: data,
     timeZone: data?.organization.timeZone ?? "UTC",
-    can: (operation: Operation) => (data ? roleAllows(data.role as ProfileRole, operation) : false),
+    can: (operation: Operation) => (data ? roleAllows(data.role, operation) : false),
   };
 }
 

@@ -1,5 +1,5 @@
 import { apiClients, type Database, hashApiKey, profiles, sessions } from "@interventions/db";
-import { DomainError, ErrorCode, type ProfileRole } from "@interventions/domain";
+import { DomainError, ErrorCode } from "@interventions/domain";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Actor } from "../context";
 import type { SessionTokens } from "./session-token";
@@ -68,7 +68,7 @@ export async function authenticateRequest(
     userId: row.sessionUserId,
     profileId: row.profileId,
     organizationId: row.organizationId,
-    role: row.role as ProfileRole,
+    role: row.role,
     companyContactId: row.companyContactId,
     apiClientId: row.clientId,
   };
@@ -110,7 +110,7 @@ export async function profileActor(db: Database, userId: number, organizationId:
     userId,
     profileId: profile.id,
     organizationId,
-    role: profile.role as ProfileRole,
+    role: profile.role,
     companyContactId: profile.companyContactId,
     apiClientId: null,
   };

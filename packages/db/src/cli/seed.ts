@@ -15,8 +15,7 @@ try {
   console.log(`\nDemo accounts — password for every user: ${result.password}`);
   for (const org of result.organizations) {
     console.log(`\n${org.name} (${org.slug})\n  API key: ${org.apiKey}`);
-    for (const user of org.users)
-      console.log(`  ${enumName(ProfileRole, user.role as ProfileRole).padEnd(8)} ${user.email}`);
+    for (const user of org.users) console.log(`  ${enumName(ProfileRole, user.role).padEnd(8)} ${user.email}`);
   }
 } finally {
   await handle.close();

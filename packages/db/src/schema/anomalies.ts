@@ -1,6 +1,6 @@
 import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
-import { type AnyPgColumn, check, index, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
+import { type AnyPgColumn, check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { at, createdAt, enumColumn, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
@@ -19,8 +19,8 @@ export const anomalies = pgTable(
     /** The check that found it, when there was one. */
     foundInInterventionId: ref().references((): AnyPgColumn => interventions.id),
     description: text().notNull(),
-    severity: smallint().notNull(),
-    status: smallint().notNull(),
+    severity: enumColumn(AnomalySeverity).notNull(),
+    status: enumColumn(AnomalyStatus).notNull(),
     detectedAt: at().notNull(),
     closedAt: at(),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
-import { enumValues, type NumericEnum } from "@interventions/domain";
+import { type EnumValue, enumValues, type NumericEnum } from "@interventions/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, smallint, timestamp } from "drizzle-orm/pg-core";
 
 /** Ids are bigint so that any safe integer sent by a client is a valid lookup, never an overflow error. */
 export const idColumn = () => bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
@@ -22,3 +22,6 @@ export const updatedAt = () =>
 export function inEnum(column: AnyPgColumn, values: NumericEnum): SQL {
   return sql`${column} in (${sql.raw(enumValues(values).join(", "))})`;
 }
+
+/** A smallint holding a domain enum: read back as the enum's type, so no caller casts what it stored. */
+export const enumColumn = <E extends NumericEnum>(_values: E) => smallint().$type<EnumValue<E>>();

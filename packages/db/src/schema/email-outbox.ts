@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { at, createdAt, idColumn, inEnum, ref } from "./columns";
+import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { at, createdAt, enumColumn, idColumn, inEnum, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
 
@@ -27,7 +27,7 @@ export const emailOutbox = pgTable(
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /** Stable across retries, so that a message re-sent after a crash can be recognised. */
     messageId: text().notNull().unique(),
-    status: smallint().notNull().default(OutboxStatus.pending),
+    status: enumColumn(OutboxStatus).notNull().default(OutboxStatus.pending),
     /** Attempts started so far: a worker counts one when it claims the row, so it also fences stale workers. */
     attempts: integer().notNull().default(0),
     /**

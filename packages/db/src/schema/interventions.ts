@@ -1,7 +1,7 @@
 import { CheckType, CreationStatus, InterventionStatus, InterventionType } from "@interventions/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
-import { at, createdAt, idColumn, inEnum, ref, updatedAt } from "./columns";
+import { boolean, check, index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { at, createdAt, enumColumn, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { companies, companyContacts } from "./companies";
 import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
@@ -19,10 +19,10 @@ export const interventions = pgTable(
   {
     id: idColumn(),
     organizationId: organizationIdColumn(),
-    type: smallint().notNull(),
-    status: smallint().notNull(),
-    creationStatus: smallint().notNull(),
-    checkType: smallint(),
+    type: enumColumn(InterventionType).notNull(),
+    status: enumColumn(InterventionStatus).notNull(),
+    creationStatus: enumColumn(CreationStatus).notNull(),
+    checkType: enumColumn(CheckType),
     description: text(),
     /** Object key of the technician's signature image in the bucket. */
     imgSignature: text(),

@@ -1,7 +1,7 @@
 import { ProfileRole } from "@interventions/domain";
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, smallint, unique } from "drizzle-orm/pg-core";
-import { at, createdAt, idColumn, inEnum, ref } from "./columns";
+import { check, index, pgTable, unique } from "drizzle-orm/pg-core";
+import { at, createdAt, enumColumn, idColumn, inEnum, ref } from "./columns";
 import { companyContacts } from "./companies";
 import { organizationIdColumn } from "./organizations";
 import { users } from "./users";
@@ -15,7 +15,7 @@ export const profiles = pgTable(
       .notNull()
       .references(() => users.id),
     organizationId: organizationIdColumn(),
-    role: smallint().notNull(),
+    role: enumColumn(ProfileRole).notNull(),
     /** For a provider: the company contact this technician is. */
     companyContactId: ref().references(() => companyContacts.id),
     createdAt: createdAt(),

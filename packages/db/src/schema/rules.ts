@@ -1,7 +1,7 @@
 import { RuleKind } from "@interventions/domain";
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
-import { createdAt, idColumn, inEnum } from "./columns";
+import { check, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { createdAt, enumColumn, idColumn, inEnum } from "./columns";
 import { organizationIdColumn } from "./organizations";
 
 /** A regulatory obligation, e.g. "fire extinguishers checked every 12 months". */
@@ -13,7 +13,7 @@ export const rules = pgTable(
     code: text().notNull(),
     name: text().notNull(),
     description: text(),
-    kind: smallint().notNull(),
+    kind: enumColumn(RuleKind).notNull(),
     periodicityMonths: integer().notNull(),
     createdAt: createdAt(),
   },

@@ -212,7 +212,7 @@ async function insertAnomaly(
       organizationId: org.id,
       siteId,
       description: ANOMALY_DESCRIPTIONS[index % ANOMALY_DESCRIPTIONS.length] as string,
-      severity: severities[index % severities.length] as AnomalySeverity,
+      severity: severities[index % severities.length] ?? AnomalySeverity.minor,
       status,
       detectedAt: new Date(ctx.base.getTime() - (60 - index) * DAY),
       closedAt: status === AnomalyStatus.closed ? new Date(ctx.base.getTime() - 30 * DAY) : null,

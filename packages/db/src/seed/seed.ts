@@ -1,3 +1,4 @@
+import type { ProfileRole } from "@interventions/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { hashPassword } from "../credentials/password";
@@ -10,7 +11,7 @@ import { seedOrganization } from "./seed-organization";
 export interface SeedResult {
   /** false when the demo was already there: the seed then changes nothing. */
   seeded: boolean;
-  organizations: { slug: string; name: string; apiKey: string; users: { email: string; role: number }[] }[];
+  organizations: { slug: string; name: string; apiKey: string; users: { email: string; role: ProfileRole }[] }[];
   password: string;
 }
 

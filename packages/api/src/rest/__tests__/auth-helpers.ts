@@ -1,4 +1,5 @@
 import { emailOutbox, interventionEvents, interventions, notifications, sessions } from "@interventions/db";
+import type { InterventionStatus, InterventionType } from "@interventions/domain";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import superjson from "superjson";
@@ -134,7 +135,12 @@ export async function sessionCount(env: ApiTestEnv): Promise<number> {
 }
 
 /** The first intervention (by id) of an organization with that type and status. */
-export async function findIntervention(env: ApiTestEnv, organizationId: number, type: number, status: number) {
+export async function findIntervention(
+  env: ApiTestEnv,
+  organizationId: number,
+  type: InterventionType,
+  status: InterventionStatus,
+) {
   const [row] = await env.database.db
     .select()
     .from(interventions)

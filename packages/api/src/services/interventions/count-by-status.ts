@@ -1,5 +1,5 @@
 import { interventions } from "@interventions/db";
-import { assertRoleAllows, type InterventionStatus, Operation } from "@interventions/domain";
+import { assertRoleAllows, Operation } from "@interventions/domain";
 import { and, count } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { type InterventionFilters, interventionFilters } from "./filters";
@@ -12,5 +12,5 @@ export async function countByStatus({ ctx, input }: { ctx: ServiceContext; input
     .from(interventions)
     .where(and(...interventionFilters(ctx, { ...input, status: undefined })))
     .groupBy(interventions.status);
-  return rows.map((row) => ({ status: row.status as InterventionStatus, count: row.count }));
+  return rows.map((row) => ({ status: row.status, count: row.count }));
 }

@@ -26,16 +26,17 @@ export async function recordEvent(
   });
 }
 
-type Comparable = string | number | boolean | Date | null | undefined | readonly number[];
-
-function normalise(value: Comparable): unknown {
+function normalise(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return [...value].sort((a, b) => a - b);
+  if (Array.isArray(value)) return [...value].sort((a: number, b: number) => a - b);
   return value ?? null;
 }
 
 /** The fields whose value differs, as `{ field: { from, to } }`, in JSON-friendly form. */
-export function diffFields(before: Record<string, Comparable>, after: Record<string, Comparable>): FieldChanges {
+export function diffFields(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): FieldChanges {
   const changes: FieldChanges = {};
   for (const [field, next] of Object.entries(after)) {
     const from = normalise(before[field]);

@@ -44,7 +44,7 @@ export async function listPlanning({ ctx, input }: { ctx: ServiceContext; input:
     items: items.map((item) => ({
       ...item,
       siteIds: siteIdsOf.get(item.id) ?? [],
-      overdue: isOverdue(item.status as InterventionStatus, item.scheduledEnd, ctx.now),
+      overdue: isOverdue(item.status, item.scheduledEnd, ctx.now),
     })),
   };
 }

@@ -45,10 +45,8 @@ export async function planUpdate(tx: Transaction, ctx: ServiceContext, current: 
 
   const creationStatus = input.complete ? CreationStatus.done : (input.creationStatus ?? current.creationStatus);
   const status =
-    input.complete || input.creationStatus !== undefined
-      ? statusForCreationStatus(creationStatus as CreationStatus)
-      : (current.status as InterventionStatus);
-  if (status !== current.status) assertTransition(current.status as InterventionStatus, status);
+    input.complete || input.creationStatus !== undefined ? statusForCreationStatus(creationStatus) : current.status;
+  if (status !== current.status) assertTransition(current.status, status);
 
   const contact = await resolveContact(tx, ctx.actor.organizationId, input.assignedCompanyContactId);
   const values: InterventionChanges = {
@@ -77,8 +75,7 @@ function codePinFor(status: InterventionStatus, current: number | null): number 
 /** Field changes for the history; the code PIN is a credential and stays out of it. */
 export function planningChanges(current: InterventionRow, values: InterventionChanges): FieldChanges {
   const { codePin: _pin, ...tracked } = values;
-  const before = Object.fromEntries(Object.keys(tracked).map((key) => [key, current[key as keyof InterventionRow]]));
-  return diffFields(before as never, tracked as never);
+  return diffFields(current, tracked);
 }
 
 /**

@@ -14,7 +14,6 @@ import {
 import {
   ACTIVE_STATUSES,
   type AnomalyFacts,
-  type AnomalyStatus,
   InterventionType,
   type RuleFacts,
   type RuleKind,
@@ -47,14 +46,14 @@ export async function findRules(db: Executor, organizationId: number, ids: numbe
     .select({ id: rules.id, kind: rules.kind })
     .from(rules)
     .where(and(eq(rules.organizationId, organizationId), inArray(rules.id, ids)));
-  return rows.map((row) => ({ id: row.id, kind: row.kind as RuleKind }));
+  return rows.map((row) => ({ id: row.id, kind: row.kind }));
 }
 
 export async function findSiteRules(
   db: Executor,
   organizationId: number,
   filter: { siteIds?: number[]; ruleIds?: number[]; ids?: number[] },
-): Promise<(SiteRuleFacts & { ruleKind: number })[]> {
+): Promise<(SiteRuleFacts & { ruleKind: RuleKind })[]> {
   const conditions = [eq(siteRules.organizationId, organizationId)];
   if (filter.siteIds) conditions.push(inArray(siteRules.siteId, filter.siteIds));
   if (filter.ruleIds) conditions.push(inArray(siteRules.ruleId, filter.ruleIds));
@@ -194,7 +193,7 @@ export async function lockAnomalies(
   return rows.map((row) => ({
     id: row.id,
     siteId: row.siteId,
-    status: row.status as AnomalyStatus,
+    status: row.status,
     activeCurativeId: coveringById.get(row.id) ?? null,
   }));
 }

@@ -4,7 +4,6 @@ import {
   assertRoleAllows,
   assertRuleKinds,
   assertStateAllows,
-  type InterventionStatus,
   InterventionType,
   Operation,
   RuleKind,
@@ -43,7 +42,7 @@ export async function updatePreventive({ ctx, input }: { ctx: ServiceContext; in
 
   await ctx.db.transaction(async (tx) => {
     const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.preventive);
-    assertStateAllows(current.status as InterventionStatus, Operation.updatePreventive);
+    assertStateAllows(current.status, Operation.updatePreventive);
     // An empty PATCH (or one holding only e-mail options) changes nothing and records nothing.
     if (PLANNING_FIELDS.every((field) => patch[field] === undefined)) return;
 
@@ -62,7 +61,7 @@ export async function updatePreventive({ ctx, input }: { ctx: ServiceContext; in
       );
       assertRuleKinds(
         patch.siteRuleIds,
-        found.map((sr) => ({ id: sr.id, kind: sr.ruleKind as RuleKind })),
+        found.map((sr) => ({ id: sr.id, kind: sr.ruleKind })),
         RuleKind.check,
         (index) => `siteRuleIds.${index}`,
       );

@@ -7,7 +7,6 @@ import {
   assertRuleKinds,
   assertStateAllows,
   CreationStatus,
-  type InterventionStatus,
   InterventionType,
   Operation,
   RuleKind,
@@ -63,7 +62,7 @@ export async function updateTrainingExercise({
 
   await ctx.db.transaction(async (tx) => {
     const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.trainingExercise);
-    assertStateAllows(current.status as InterventionStatus, Operation.updateTrainingExercise);
+    assertStateAllows(current.status, Operation.updateTrainingExercise);
     // An empty PATCH changes nothing and records nothing.
     const empty =
       input.attendeeCount === undefined &&

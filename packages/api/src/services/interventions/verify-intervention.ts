@@ -4,7 +4,6 @@ import {
   assertRoleAllows,
   assertStateAllows,
   assertTransition,
-  type InterventionStatus,
   InterventionType,
   Operation,
   InterventionStatus as Status,
@@ -37,8 +36,8 @@ export async function verifyIntervention({ ctx, input }: { ctx: ServiceContext; 
 
   await ctx.db.transaction(async (tx) => {
     const current = await lockIntervention(tx, organizationId, input.interventionId);
-    assertStateAllows(current.status as InterventionStatus, Operation.verify);
-    assertTransition(current.status as InterventionStatus, status);
+    assertStateAllows(current.status, Operation.verify);
+    assertTransition(current.status, status);
 
     if (notificationId !== undefined) {
       const marked = await tx

@@ -1,12 +1,5 @@
 import { type Executor, interventions, profiles } from "@interventions/db";
-import type {
-  CheckType,
-  CreationStatus,
-  InterventionProfileShaped,
-  InterventionStatus,
-  InterventionType,
-  InterventionUserShaped,
-} from "@interventions/domain";
+import type { InterventionProfileShaped, InterventionUserShaped } from "@interventions/domain";
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
@@ -57,13 +50,13 @@ function providerName(view: InterventionView): string | null {
 function head(view: InterventionView) {
   return {
     id: view.id,
-    status: view.status as InterventionStatus,
-    type: view.type as InterventionType,
+    status: view.status,
+    type: view.type,
     description: view.description,
     imgSignature: view.imgSignature,
     codePin: view.codePin,
     autoCreated: view.autoCreated,
-    creationStatus: view.creationStatus as CreationStatus,
+    creationStatus: view.creationStatus,
     scheduledStart: view.scheduledStart.toISOString(),
     scheduledEnd: view.scheduledEnd.toISOString(),
     actualStart: iso(view.actualStart),
@@ -110,7 +103,7 @@ export function toProfileShaped(view: InterventionView): InterventionProfileShap
     createdAt: view.createdAt.toISOString(),
     companyId: view.companyId,
     negotiationEndDate: iso(view.negotiationEndDate),
-    checkType: view.checkType as CheckType | null,
+    checkType: view.checkType,
     deletedAt: iso(view.deletedAt),
   };
 }

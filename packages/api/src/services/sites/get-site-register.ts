@@ -101,7 +101,7 @@ export async function getSiteRegister({ ctx, input }: { ctx: ServiceContext; inp
             id: next.id,
             status: next.status,
             scheduledStart: next.scheduledStart.toISOString(),
-            overdue: isOverdue(next.status as InterventionStatus, next.scheduledEnd, ctx.now),
+            overdue: isOverdue(next.status, next.scheduledEnd, ctx.now),
           }
         : null,
     };

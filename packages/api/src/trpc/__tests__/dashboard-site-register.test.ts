@@ -1,5 +1,5 @@
 import { anomalies, interventionSiteRules, interventionSites, interventions, siteRules } from "@interventions/db";
-import { AnomalyStatus, type InterventionStatus, InterventionType, isOverdue } from "@interventions/domain";
+import { AnomalyStatus, InterventionType, isOverdue } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak, expectTrpcError, type TrpcExchange } from "../../rest/__tests__/auth-helpers";
@@ -66,7 +66,7 @@ async function expectedRegister(siteId: number, now: Date) {
               id: next.id,
               status: next.status,
               scheduledStart: next.scheduledStart.toISOString(),
-              overdue: isOverdue(next.status as InterventionStatus, next.scheduledEnd, now),
+              overdue: isOverdue(next.status, next.scheduledEnd, now),
             }
           : null,
       };

@@ -97,7 +97,7 @@ export function InterventionList() {
                   </td>
                   <td>
                     <span className={`badge status-${item.status}`}>{label(STATUS_LABELS, item.status)}</span>{" "}
-                    {isOverdue(item.status as InterventionStatus, new Date(item.scheduledEnd), now) ? (
+                    {isOverdue(item.status, new Date(item.scheduledEnd), now) ? (
                       <span className="badge overdue">Overdue</span>
                     ) : null}
                   </td>
@@ -150,7 +150,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         router.push(
-          `/interventions${toSearch(readUrlFilters(new URLSearchParams(form as unknown as Record<string, string>)))}`,
+          `/interventions${toSearch(readUrlFilters(new URLSearchParams(Array.from(form, ([name, value]) => [name, String(value)]))))}`,
         );
       }}
     >

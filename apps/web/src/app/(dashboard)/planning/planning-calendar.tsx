@@ -1,6 +1,6 @@
 "use client";
 
-import { InterventionType } from "@interventions/domain";
+import { InterventionType, interventionTypeSchema } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -20,7 +20,7 @@ export function PlanningCalendar() {
   const today = zonedDay(new Date(), timeZone);
   const anchor = day(params.get("date") ?? "") ?? today;
   const siteId = /^\d{1,15}$/.test(params.get("siteId") ?? "") ? Number(params.get("siteId")) : undefined;
-  const type = Number(params.get("type")) || undefined;
+  const type = interventionTypeSchema.safeParse(Number(params.get("type"))).data;
   const days = periodDays(view, anchor);
   const first = days[0] ?? anchor;
   const last = days.at(-1) ?? anchor;
@@ -30,7 +30,7 @@ export function PlanningCalendar() {
       from: zonedDayStartIso(first, timeZone),
       to: zonedDayStartIso(addDays(last, 1), timeZone),
       siteId,
-      type: type as InterventionType | undefined,
+      type,
     }),
     enabled: !!me,
   });

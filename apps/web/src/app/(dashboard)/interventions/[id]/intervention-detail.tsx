@@ -1,6 +1,6 @@
 "use client";
 
-import { type InterventionStatus, InterventionType, isOverdue, Operation, stateAllows } from "@interventions/domain";
+import { InterventionType, isOverdue, Operation, stateAllows } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorBanner, Loading } from "../../../../components/states";
@@ -31,7 +31,7 @@ export function InterventionDetail({ interventionId }: { interventionId: number 
 
   const { intervention, sites, siteRules, anomalies, rule, company, assignedContact, history, signatureUrl } =
     query.data;
-  const status = intervention.status as InterventionStatus;
+  const status = intervention.status;
   const assignedProfile = options.data?.profiles.find((profile) => profile.id === intervention.assignedProfileId);
   const verifier = options.data?.profiles.find((profile) => profile.id === intervention.verifiedById);
   const nameOfProfile = (profileId: unknown) => {
