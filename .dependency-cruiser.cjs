@@ -1,7 +1,8 @@
 /**
  * The architecture, checked on every `pnpm lint`:
- * apps/web -> packages/api -> packages/db -> packages/domain, never the other way, no cycles,
- * and the domain free of I/O so that browsers and every package can share it.
+ * apps/* -> packages/api -> packages/db -> packages/domain, never the other way, no cycles, the domain free
+ * of I/O so that browsers and every package can share it; inside packages/api, services know no transport
+ * and transports share only the http module.
  */
 module.exports = {
   forbidden: [
@@ -44,6 +45,47 @@ module.exports = {
       to: { path: "^packages/(?!(api|db|domain)/)" },
     },
     {
+      name: "services-know-no-transport",
+      severity: "error",
+      comment: "Use cases are called by every transport; they never know which one (STYLE habit 2).",
+      from: { path: "^packages/api/src/services/" },
+      to: { path: "^packages/api/src/(rest|trpc|http|openapi|contract|runtime)/" },
+    },
+    {
+      name: "rest-does-not-import-other-transports",
+      severity: "error",
+      comment: "Transports share packages/api/src/http, never each other.",
+      from: { path: "^packages/api/src/rest/" },
+      to: { path: "^packages/api/src/(trpc|openapi)/" },
+    },
+    {
+      name: "trpc-does-not-import-other-transports",
+      severity: "error",
+      comment: "Transports share packages/api/src/http, never each other.",
+      from: { path: "^packages/api/src/trpc/" },
+      to: { path: "^packages/api/src/(rest|openapi|contract)/" },
+    },
+    {
+      name: "openapi-describes-the-contract-not-a-transport",
+      severity: "error",
+      from: { path: "^packages/api/src/openapi/" },
+      to: { path: "^packages/api/src/(rest|trpc)/" },
+    },
+    {
+      name: "http-is-the-bottom-of-the-transports",
+      severity: "error",
+      comment: "What REST, tRPC and the servers share knows nothing of them, nor of the use cases.",
+      from: { path: "^packages/api/src/http/" },
+      to: { path: "^packages/api/src/(?!http/)" },
+    },
+    {
+      name: "apps-do-not-import-each-other",
+      severity: "error",
+      comment: "Each app is a process of its own; what two share lives in a package.",
+      from: { path: "^apps/([^/]+)/" },
+      to: { path: "^apps/", pathNot: "^apps/$1/" },
+    },
+    {
       name: "client-stands-alone",
       severity: "error",
       comment: "Partners install the client alone: at run time it needs openapi-fetch and its generated types only.",
@@ -53,8 +95,8 @@ module.exports = {
     {
       name: "web-uses-the-api-not-the-database-directly",
       severity: "error",
-      comment: "Pages and routes go through packages/api; only the composition root (server/, env) opens the database.",
-      from: { path: "^apps/web/", pathNot: "^apps/web/src/(server/|env\\.ts$)" },
+      comment: "Pages and routes go through packages/api; only the configuration (env.ts) reads packages/db.",
+      from: { path: "^apps/web/", pathNot: "^apps/web/src/env\\.ts$" },
       to: { path: "^packages/db/" },
     },
     {

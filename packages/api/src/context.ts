@@ -14,11 +14,15 @@ export interface Actor {
   apiClientId: number | null;
 }
 
-/** Everything a service verb may touch arrives here; nothing is imported as a global. */
-export interface ServiceContext {
+/** What the process provides every verb: the database and signature storage. */
+export interface ServiceDeps {
   db: Database;
+  storage: SignatureStorage;
+}
+
+/** Everything a service verb may touch arrives here; nothing is imported as a global. */
+export interface ServiceContext extends ServiceDeps {
   actor: Actor;
   /** The request's clock: one instant for every timestamp a verb writes. */
   now: Date;
-  storage: SignatureStorage;
 }

@@ -1,3 +1,4 @@
+export { createApiClient, listApiClients, revokeApiClient } from "./auth/api-keys";
 export { authenticateRequest, profileActor } from "./auth/authenticate";
 export {
   actorFromBrowserSession,
@@ -9,7 +10,7 @@ export {
 } from "./auth/browser-session";
 export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
-export type { Actor, ServiceContext } from "./context";
+export type { Actor, ServiceContext, ServiceDeps } from "./context";
 export {
   type BackoffPolicy,
   createMailTransport,
@@ -21,6 +22,5 @@ export {
   type MailWorkerOptions,
   mailEnvSchema,
 } from "./mail";
-export { interventionExists } from "./services/interventions/intervention-exists";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";
 export { createSignatureStorage, type S3Settings, type SignatureStorage } from "./storage/signature-storage";

@@ -40,7 +40,7 @@ export async function captureCurativeSql(options: {
       secretAccessKey: "unused",
       forcePathStyle: true,
     });
-    const handler = createRestHandler({ db, tokens: new SessionTokens(options.sessionSecret), storage });
+    const handler = createRestHandler({ services: { db, storage }, tokens: new SessionTokens(options.sessionSecret) });
     const response = await handler(
       new Request("http://bench/interventions/v2/rs/curative", {
         method: "POST",

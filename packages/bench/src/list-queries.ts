@@ -2,6 +2,7 @@ import type { Actor } from "@interventions/api";
 import { createSignatureStorage } from "@interventions/api";
 import { createCaller, type RouterInputs } from "@interventions/api/trpc";
 import * as schema from "@interventions/db/schema";
+import { ProfileRole } from "@interventions/domain";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { BenchConfig } from "./config";
@@ -41,7 +42,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
     userId: userId(1, 2),
     profileId: managerProfile(1),
     organizationId: 1,
-    role: 2,
+    role: ProfileRole.manager,
     companyContactId: null,
     apiClientId: null,
   };
@@ -52,7 +53,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
     secretAccessKey: "unused",
     forcePathStyle: true,
   });
-  const caller = createCaller({ db, storage, now, actor, authError: null });
+  const caller = createCaller({ services: { db, storage }, now, actor, authError: null });
   const cases: { name: string; input: ListInput }[] = [
     { name: "no filter", input: {} },
     { name: "newest first", input: { order: "desc" } },

@@ -6,7 +6,7 @@ import { type Started, start } from "./processes";
 export type ServerKind = "lean" | "next";
 
 const root = findWorkspaceRoot();
-const apiDir = join(root, "packages", "api");
+const serverDir = join(root, "apps", "server");
 const webDir = join(root, "apps", "web");
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -20,8 +20,8 @@ export function startServer(kind: ServerKind, port: number, env: Record<string, 
   if (kind === "lean") {
     // node itself (not a pnpm wrapper): the measured process is the server, with the flags of `pnpm serve`.
     const [command, ...args] = leanServeCommand();
-    if (command !== "node") throw new Error(`packages/api's serve script should start node, not ${command}`);
-    return start(process.execPath, args, { cwd: apiDir, env: environment });
+    if (command !== "node") throw new Error(`apps/server's start script should start node, not ${command}`);
+    return start(process.execPath, args, { cwd: serverDir, env: environment });
   }
   return start(join(webDir, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     cwd: webDir,
@@ -30,8 +30,8 @@ export function startServer(kind: ServerKind, port: number, env: Record<string, 
 }
 
 function leanServeCommand(): string[] {
-  const manifest = JSON.parse(readFileSync(join(apiDir, "package.json"), "utf8")) as { scripts: { serve: string } };
-  return manifest.scripts.serve.split(/\s+/);
+  const manifest = JSON.parse(readFileSync(join(serverDir, "package.json"), "utf8")) as { scripts: { start: string } };
+  return manifest.scripts.start.split(/\s+/);
 }
 
 /** `pnpm --filter @interventions/web start`, as the README starts the app, for the cold-start figure. */

@@ -1,12 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOutAction, switchOrganizationAction } from "../app/actions/session";
 import { label, ROLE_LABELS } from "../lib/labels";
-import { useTRPC } from "../lib/trpc";
 import { NotificationBell } from "./notification-bell";
+import { useSession } from "./use-session";
 
 const LINKS = [
   { href: "/interventions", label: "Interventions" },
@@ -16,9 +15,8 @@ const LINKS = [
 ];
 
 export function AppHeader() {
-  const trpc = useTRPC();
   const pathname = usePathname();
-  const { data: me } = useQuery(trpc.session.me.queryOptions());
+  const { me } = useSession();
   return (
     <header className="app-header">
       <Link href="/interventions" className="brand">
@@ -40,33 +38,29 @@ export function AppHeader() {
       </nav>
       <div className="account">
         <NotificationBell />
-        {me ? (
-          <>
-            <span>
-              {me.user.firstName} {me.user.lastName}
-              <span className="muted"> · {label(ROLE_LABELS, me.role)}</span>
-            </span>
-            {me.memberships.length > 1 ? (
-              <form action={switchOrganizationAction} className="row">
-                <label className="field">
-                  <span className="visually-hidden">Organization</span>
-                  <select name="organizationId" defaultValue={me.organization.id} aria-label="Organization">
-                    {me.memberships.map((membership) => (
-                      <option key={membership.organizationId} value={membership.organizationId}>
-                        {membership.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit" className="secondary">
-                  Switch
-                </button>
-              </form>
-            ) : (
-              <span>{me.organization.name}</span>
-            )}
-          </>
-        ) : null}
+        <span>
+          {me.user.firstName} {me.user.lastName}
+          <span className="muted"> · {label(ROLE_LABELS, me.role)}</span>
+        </span>
+        {me.memberships.length > 1 ? (
+          <form action={switchOrganizationAction} className="row">
+            <label className="field">
+              <span className="visually-hidden">Organization</span>
+              <select name="organizationId" defaultValue={me.organization.id} aria-label="Organization">
+                {me.memberships.map((membership) => (
+                  <option key={membership.organizationId} value={membership.organizationId}>
+                    {membership.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="secondary">
+              Switch
+            </button>
+          </form>
+        ) : (
+          <span>{me.organization.name}</span>
+        )}
         <form action={signOutAction}>
           <button type="submit" className="secondary">
             Sign out

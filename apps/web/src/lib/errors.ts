@@ -25,9 +25,7 @@ export function fieldIssuesOf(error: unknown): Record<string, string> {
   const issues = (error as TrpcLikeError | null)?.data?.issues ?? [];
   const byField: Record<string, string> = {};
   for (const issue of issues) {
-    // The dashboard's procedures wrap the documented body (`patch`, `decision`): fields are named inside it.
-    const path = issue.path.replace(/^(patch|decision)\./, "");
-    const field = path.split(".")[0] ?? path;
+    const field = issue.path.split(".")[0] ?? issue.path;
     byField[field] ??= issue.message;
   }
   return byField;

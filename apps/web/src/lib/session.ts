@@ -1,20 +1,14 @@
-import { type Actor, actorFromBrowserSession, readBrowserSession, SessionTokens } from "@interventions/api";
+import { type Actor, actorFromBrowserSession, readBrowserSession, type ServiceContext } from "@interventions/api";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDatabase } from "../server/database";
-import { sessionSecret } from "../server/session-secret";
-
-export async function sessionTokens(): Promise<SessionTokens> {
-  return new SessionTokens(await sessionSecret());
-}
+import { getRuntime } from "../server/runtime";
 
 /** The signed-in actor of this request (read once per render), or null. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const jar = await cookies();
-  const [{ db }, tokens] = await Promise.all([getDatabase(), sessionTokens()]);
+  const [jar, { database, tokens }] = await Promise.all([cookies(), getRuntime()]);
   return actorFromBrowserSession(
-    db,
+    database.db,
     tokens,
     readBrowserSession((name) => jar.get(name)?.value),
     new Date(),
@@ -26,4 +20,10 @@ export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return actor;
+}
+
+/** What a server component needs to call a verb as the signed-in user. */
+export async function serviceContextFor(actor: Actor): Promise<ServiceContext> {
+  const { services } = await getRuntime();
+  return { ...services, actor, now: new Date() };
 }

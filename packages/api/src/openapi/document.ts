@@ -1,8 +1,8 @@
 import { id } from "@interventions/domain";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { BODY_LIMIT_BYTES } from "../rest/read-json";
-import { ROUTES, type Route } from "../rest/routes";
+import { PARTNER_ROUTES, type PartnerRoute } from "../contract/partner-routes";
+import { BODY_LIMIT_BYTES } from "../http";
 import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./examples";
 import { problemSchema } from "./problem-schema";
 
@@ -21,7 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: "An unexpected error; nothing internal is disclosed (INTERNAL_ERROR)",
 };
 
-function responses(route: Route): ZodOpenApiResponsesObject {
+function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
   const errorStatuses = [...new Set([...COMMON_ERRORS, ...route.errors])].sort((a, b) => a - b);
   const success = {
     description: route.outcome,
@@ -37,7 +37,7 @@ function responses(route: Route): ZodOpenApiResponsesObject {
   return Object.fromEntries([[String(route.status), success], ...errors]) as ZodOpenApiResponsesObject;
 }
 
-function operation(route: Route): ZodOpenApiOperationObject {
+function operation(route: PartnerRoute): ZodOpenApiOperationObject {
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -63,7 +63,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
 /** The OpenAPI 3.1 document of the partner API, generated from the schemas the adapter validates with. */
 export function createOpenApiDocument() {
   const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
-  for (const route of ROUTES) {
+  for (const route of PARTNER_ROUTES) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   }
   return createDocument({

@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { ROUTES } from "../rest/routes";
+import { PARTNER_ROUTES } from "../contract/partner-routes";
 import { createOpenApiDocument } from "./document";
 
 const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
@@ -28,7 +28,9 @@ export function createResponseValidator(document = createOpenApiDocument()) {
     if (response.status === 204) return [];
     const body: unknown = JSON.parse(await response.clone().text());
     const { pathname } = new URL(request.url);
-    const route = ROUTES.find((candidate) => candidate.pattern.test(pathname) && candidate.method === request.method);
+    const route = PARTNER_ROUTES.find(
+      (candidate) => candidate.pattern.test(pathname) && candidate.method === request.method,
+    );
     let ref: string;
     if (route) {
       const documented =

@@ -2,9 +2,7 @@ import type { Database } from "@interventions/db";
 import { parseInput } from "@interventions/domain";
 import type { SessionTokens } from "../auth/session-token";
 import { signIn, signInInput, signOut } from "../auth/sign-in";
-import { errorResponse, type FetchHandler } from "./handler";
-import { HttpErrorCode, HttpProblem } from "./problem";
-import { readJsonBody } from "./read-json";
+import { errorResponse, type FetchHandler, methodNotAllowed, readJsonBody, routeNotFound } from "../http";
 
 export interface AuthDeps {
   db: Database;
@@ -24,12 +22,8 @@ export function createAuthHandler(deps: AuthDeps): FetchHandler {
     try {
       const { pathname } = new URL(request.url);
       const action = pathname.replace(/\/+$/, "").split("/").at(-1);
-      if (action !== "login" && action !== "logout")
-        throw new HttpProblem(404, HttpErrorCode.routeNotFound, `No endpoint at ${pathname}`);
-      if (request.method !== "POST")
-        throw new HttpProblem(405, HttpErrorCode.methodNotAllowed, `${request.method} is not allowed here`, {
-          allow: "POST",
-        });
+      if (action !== "login" && action !== "logout") throw routeNotFound(pathname);
+      if (request.method !== "POST") throw methodNotAllowed(request.method, "POST");
       const now = clock();
 
       if (action === "logout") {

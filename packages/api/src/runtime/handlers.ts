@@ -1,8 +1,8 @@
-import type { Database } from "@interventions/db";
-import { SessionTokens } from "../auth/session-token";
+import type { SessionTokens } from "../auth/session-token";
+import type { ServiceDeps } from "../context";
+import type { FetchHandler } from "../http";
 import { createAuthHandler } from "../rest/auth-handler";
-import { createRestHandler, type FetchHandler } from "../rest/handler";
-import type { SignatureStorage } from "../storage/signature-storage";
+import { createRestHandler } from "../rest/handler";
 import { createTrpcHandler } from "../trpc/handler";
 
 export interface ApiHandlers {
@@ -12,10 +12,11 @@ export interface ApiHandlers {
 }
 
 export interface ApiHandlersDeps {
-  db: Database;
-  storage: SignatureStorage;
-  sessionSecret: string;
-  sessionTtlHours: number;
+  services: ServiceDeps;
+  tokens: SessionTokens;
+  sessionTtlMs: number;
+  clock?: () => Date;
+  onError?: (error: unknown) => void;
 }
 
 export const TRPC_ENDPOINT = "/api/trpc";
@@ -24,13 +25,13 @@ function logUnexpected(error: unknown): void {
   console.error("Unexpected error while serving a request", error);
 }
 
-/** The process's three fetch handlers over one database and storage: what every server entry mounts. */
+/** The process's three fetch handlers over one set of services: what every server entry mounts. */
 export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
-  const { db, storage } = deps;
-  const tokens = new SessionTokens(deps.sessionSecret);
+  const { services, tokens, clock } = deps;
+  const onError = deps.onError ?? logUnexpected;
   return {
-    rest: createRestHandler({ db, tokens, storage, onError: logUnexpected }),
-    trpc: createTrpcHandler({ db, tokens, storage, endpoint: TRPC_ENDPOINT, onError: logUnexpected }),
-    auth: createAuthHandler({ db, tokens, sessionTtlMs: deps.sessionTtlHours * 3_600_000, onError: logUnexpected }),
+    rest: createRestHandler({ services, tokens, clock, onError }),
+    trpc: createTrpcHandler({ services, tokens, clock, endpoint: TRPC_ENDPOINT, onError }),
+    auth: createAuthHandler({ db: services.db, tokens, clock, sessionTtlMs: deps.sessionTtlMs, onError }),
   };
 }

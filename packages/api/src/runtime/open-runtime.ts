@@ -1,29 +1,61 @@
 import { type DatabaseHandle, startDatabase } from "@interventions/db";
+import { SessionTokens } from "../auth/session-token";
+import type { ServiceDeps } from "../context";
+import type { SignatureStorage } from "../storage/signature-storage";
 import type { ServerEnv } from "./env";
 import { type ApiHandlers, createApiHandlers } from "./handlers";
 import { checkDatabaseHealth, type Health } from "./health";
+import { type MailDelivery, startMailDelivery } from "./mail-delivery";
 import { resolveSessionSecret } from "./session-secret";
 import { openConfiguredStorage } from "./storage";
 
-/** What a server process serves from: one database, the handlers over it, its health. */
+/** Everything a process serves and works from, built once: the composition root of every app. */
 export interface Runtime {
+  env: ServerEnv;
   database: DatabaseHandle;
+  storage: SignatureStorage;
+  tokens: SessionTokens;
+  sessionTtlMs: number;
+  /** What every verb receives besides its actor and clock. */
+  services: ServiceDeps;
   handlers: ApiHandlers;
   health(): Promise<Health>;
+  /** Starts the background work this process takes part in (mail delivery unless MAIL_WORKER=off). */
+  startBackgroundWork(): Promise<void>;
+  /** Stops the background work, then closes storage and the database. */
+  close(): Promise<void>;
 }
 
 /** Opens the configured database (migrated; the demo on the embedded default), storage and handlers. */
 export async function openRuntime(env: ServerEnv, log: (message: string) => void = console.info): Promise<Runtime> {
-  const [database, storage, sessionSecret] = await Promise.all([
+  const [database, opened, sessionSecret] = await Promise.all([
     startDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, maxConnections: env.DATABASE_POOL_SIZE, log }),
-    openConfiguredStorage(env),
+    openConfiguredStorage(env, log),
     resolveSessionSecret(env),
   ]);
-  const handlers = createApiHandlers({
-    db: database.db,
+  const { storage } = opened;
+  const tokens = new SessionTokens(sessionSecret);
+  const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
+  const services: ServiceDeps = { db: database.db, storage };
+  let mail: MailDelivery | null = null;
+  return {
+    env,
+    database,
     storage,
-    sessionSecret,
-    sessionTtlHours: env.SESSION_TTL_HOURS,
-  });
-  return { database, handlers, health: () => checkDatabaseHealth(async () => database) };
+    tokens,
+    sessionTtlMs,
+    services,
+    handlers: createApiHandlers({ services, tokens, sessionTtlMs }),
+    health: () => checkDatabaseHealth(database),
+    async startBackgroundWork() {
+      if (mail) return;
+      mail = startMailDelivery(env, database.db);
+      if (mail) log(`Mail worker delivering the outbox via ${mail.description}.`);
+    },
+    async close() {
+      await mail?.stop();
+      await opened.close();
+      await database.close();
+    },
+  };
 }

@@ -4,8 +4,17 @@ import { createSignatureStorage, type S3Settings, type SignatureStorage } from "
 import { resolveDataDir } from "./data-dir";
 import type { ServerEnv } from "./env";
 
+export interface OpenedStorage {
+  storage: SignatureStorage;
+  /** Stops the embedded server, when there is one. */
+  close(): Promise<void>;
+}
+
 /** The configured S3, or, by default, an embedded S3-compatible server keeping objects in DATA_DIR. */
-export async function openConfiguredStorage(env: ServerEnv): Promise<SignatureStorage> {
+export async function openConfiguredStorage(
+  env: ServerEnv,
+  log: (message: string) => void = console.info,
+): Promise<OpenedStorage> {
   if (env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY) {
     const settings: S3Settings = {
       endpoint: env.S3_ENDPOINT,
@@ -15,13 +24,13 @@ export async function openConfiguredStorage(env: ServerEnv): Promise<SignatureSt
       secretAccessKey: env.S3_SECRET_ACCESS_KEY,
       forcePathStyle: env.S3_FORCE_PATH_STYLE,
     };
-    return createSignatureStorage(settings);
+    return { storage: createSignatureStorage(settings), close: async () => {} };
   }
   const embedded = await startEmbeddedS3({
     directory: join(resolveDataDir(env), "s3"),
     bucket: env.S3_BUCKET,
     port: env.EMBEDDED_S3_PORT,
   });
-  console.info(`Embedded S3 server at ${embedded.settings.endpoint} (bucket ${env.S3_BUCKET}).`);
-  return createSignatureStorage(embedded.settings);
+  log(`Embedded S3 server at ${embedded.settings.endpoint} (bucket ${env.S3_BUCKET}).`);
+  return { storage: createSignatureStorage(embedded.settings), close: () => embedded.close() };
 }

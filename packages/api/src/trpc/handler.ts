@@ -1,22 +1,17 @@
-import type { Database } from "@interventions/db";
 import { isDomainError } from "@interventions/domain";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import superjson from "superjson";
 import { authenticateRequest } from "../auth/authenticate";
 import { actorFromBrowserSession, readBrowserSession, readCookie } from "../auth/browser-session";
 import type { SessionTokens } from "../auth/session-token";
-import type { Actor } from "../context";
-import type { FetchHandler } from "../rest/handler";
-import { HttpProblem } from "../rest/problem";
-import { BODY_LIMIT_BYTES, readLimited } from "../rest/read-json";
-import type { SignatureStorage } from "../storage/signature-storage";
+import type { Actor, ServiceDeps } from "../context";
+import { BODY_LIMIT_MESSAGE, declaresTooLarge, type FetchHandler, limitedBody } from "../http";
 import type { TrpcContext } from "./init";
 import { appRouter } from "./root";
 
 export interface TrpcDeps {
-  db: Database;
+  services: ServiceDeps;
   tokens: SessionTokens;
-  storage: SignatureStorage;
   endpoint: string;
   clock?: () => Date;
   /** How a request names its actor; by default the partner headers, else the dashboard's session cookie. */
@@ -24,20 +19,21 @@ export interface TrpcDeps {
   onError?: (error: unknown) => void;
 }
 
+const tooLarge = () => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: BODY_LIMIT_MESSAGE });
+
 /** tRPC over fetch: framework-neutral, like the REST handler, with the same 1 MiB body limit. */
 export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
   const clock = deps.clock ?? (() => new Date());
   const resolveActor = deps.resolveActor ?? ((request, now) => actorFromHeaders(deps, request, now));
   return async (incoming) => {
-    const request = await withLimitedBody(incoming);
-    if (!request) return payloadTooLarge();
+    const request = withLimitedBody(incoming);
     return fetchRequestHandler({
       endpoint: deps.endpoint,
       req: request,
       router: appRouter,
       createContext: async (): Promise<TrpcContext> => {
         const now = clock();
-        const base = { db: deps.db, storage: deps.storage, now };
+        const base = { services: deps.services, now };
         try {
           return { ...base, actor: await resolveActor(request, now), authError: null };
         } catch (error) {
@@ -52,27 +48,23 @@ export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
   };
 }
 
-/** The request with its body read into memory within the limit, or null when the body is larger. */
-async function withLimitedBody(request: Request): Promise<Request | null> {
-  if (request.method === "GET" || request.method === "HEAD") return request;
-  try {
-    const body = await readLimited(request);
-    return new Request(request.url, { method: request.method, headers: request.headers, body });
-  } catch (error) {
-    if (error instanceof HttpProblem) return null;
-    throw error;
-  }
-}
-
-/** A 413 in tRPC's own error envelope, so that tRPC clients read it like any other error. */
-function payloadTooLarge(): Response {
-  const message = `The body exceeds ${BODY_LIMIT_BYTES} bytes`;
-  const shape = {
-    message,
-    code: -32600,
-    data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, errorCode: "PAYLOAD_TOO_LARGE", issues: [] },
+/**
+ * The request with a body that fails with tRPC's own PAYLOAD_TOO_LARGE past the limit, so that tRPC answers
+ * 413 in its envelope; a body that declares itself too large fails before a byte is read.
+ */
+function withLimitedBody(request: Request): Request {
+  if (!request.body) return request;
+  const body = declaresTooLarge(request)
+    ? new ReadableStream<Uint8Array>({ start: (controller) => controller.error(tooLarge()) })
+    : limitedBody(request.body, tooLarge);
+  const init: RequestInit & { duplex: "half" } = {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: "half",
   };
-  return Response.json({ error: superjson.serialize(shape) }, { status: 413 });
+  return new Request(request.url, init);
 }
 
 /**
@@ -80,15 +72,15 @@ function payloadTooLarge(): Response {
  * no credentials → no actor (public procedures only).
  */
 async function actorFromHeaders(deps: TrpcDeps, request: Request, now: Date): Promise<Actor | null> {
+  const { db } = deps.services;
   const authorization = request.headers.get("authorization");
   const sessionToken = request.headers.get("x-session-token");
-  if (authorization || sessionToken)
-    return authenticateRequest(deps.db, deps.tokens, { authorization, sessionToken }, now);
+  if (authorization || sessionToken) return authenticateRequest(db, deps.tokens, { authorization, sessionToken }, now);
   // A cookie rides along with cross-site requests: a write must come from a page of this origin.
   if (request.method !== "GET" && !sameOrigin(request)) return null;
   const cookies = request.headers.get("cookie");
   return actorFromBrowserSession(
-    deps.db,
+    db,
     deps.tokens,
     readBrowserSession((name) => readCookie(cookies, name)),
     now,

@@ -1,14 +1,13 @@
-import type { Database } from "@interventions/db";
 import { assertRoleAllows, DomainError, ErrorCode, issuesFromZod, type Operation } from "@interventions/domain";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
-import type { Actor, ServiceContext } from "../context";
-import type { SignatureStorage } from "../storage/signature-storage";
+import { ZodError, type z } from "zod";
+import type { Actor, ServiceContext, ServiceDeps } from "../context";
+import { HttpErrorCode } from "../http";
+import type { Verb } from "../services/verb";
 
 export interface TrpcContext {
-  db: Database;
-  storage: SignatureStorage;
+  services: ServiceDeps;
   now: Date;
   /** null when the request carries no credentials: only public procedures may run. */
   actor: Actor | null;
@@ -27,14 +26,14 @@ const TRPC_CODES: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** tRPC's own failures (before any procedure runs), named as the REST adapter names them. */
 const TRANSPORT_CODES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
-  PARSE_ERROR: "MALFORMED_JSON",
-  BAD_REQUEST: "MALFORMED_JSON",
+  PARSE_ERROR: HttpErrorCode.malformedJson,
+  BAD_REQUEST: HttpErrorCode.malformedJson,
   UNAUTHORIZED: ErrorCode.unauthenticated,
   FORBIDDEN: ErrorCode.forbidden,
-  NOT_FOUND: "ROUTE_NOT_FOUND",
-  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
-  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
-  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  NOT_FOUND: HttpErrorCode.routeNotFound,
+  METHOD_NOT_SUPPORTED: HttpErrorCode.methodNotAllowed,
+  PAYLOAD_TOO_LARGE: HttpErrorCode.payloadTooLarge,
+  UNSUPPORTED_MEDIA_TYPE: HttpErrorCode.unsupportedMediaType,
   CONFLICT: ErrorCode.conflict,
 };
 
@@ -42,7 +41,7 @@ const TRANSPORT_CODES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
 function errorCodeOf(error: TRPCError): string {
   if (error.cause instanceof DomainError) return error.cause.code;
   if (error.cause instanceof ZodError) return ErrorCode.validationFailed;
-  return TRANSPORT_CODES[error.code] ?? "INTERNAL_ERROR";
+  return TRANSPORT_CODES[error.code] ?? HttpErrorCode.internal;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -94,14 +93,31 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     const cause = new DomainError(ErrorCode.unauthenticated, "Sign in first");
     throw new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause });
   }
-  const service: ServiceContext = { db: ctx.db, storage: ctx.storage, now: ctx.now, actor: ctx.actor };
+  const service: ServiceContext = { ...ctx.services, now: ctx.now, actor: ctx.actor };
   return next({ ctx: { service } });
 });
 
 /** A protected procedure for one operation: the role is checked before the input is parsed (403 before 400). */
-export function procedureFor(operation: Operation) {
+function procedureFor(operation: Operation) {
   return protectedProcedure.use(({ ctx, next }) => {
     assertRoleAllows(ctx.service.actor.role, operation);
     return next();
   });
+}
+
+// tRPC types a generic schema's output as its own `inferParser<Schema>`, which TypeScript cannot equate with
+// zod's `z.output<Schema>`; the input is what `verb.input` parsed, so the cast only restores its type.
+const callVerb =
+  <Schema extends z.ZodType, Output>(verb: Verb<Schema, Output>) =>
+  ({ ctx, input }: { ctx: { service: ServiceContext }; input: unknown }) =>
+    verb({ ctx: ctx.service, input: input as z.output<Schema> });
+
+/** A verb as a query: its operation's role rule, then its input schema, then the verb itself. */
+export function queryOf<Schema extends z.ZodType, Output>(verb: Verb<Schema, Output>) {
+  return procedureFor(verb.operation).input(verb.input).query(callVerb(verb));
+}
+
+/** A verb as a mutation, derived as `queryOf` is. */
+export function mutationOf<Schema extends z.ZodType, Output>(verb: Verb<Schema, Output>) {
+  return procedureFor(verb.operation).input(verb.input).mutation(callVerb(verb));
 }

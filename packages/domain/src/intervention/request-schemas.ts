@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, idList, isoDateTime, longText } from "../primitives";
 import { creationStatusSchema, verificationDecisionSchema } from "./enums";
+import { attendeeCountSchema } from "./query-schemas";
 
 // The five documented request bodies. Strict objects: an unknown field is an error, not ignored.
 
@@ -164,6 +165,22 @@ export const verifyInterventionBody = z
   })
   .meta({ description: "Details required to verify an intervention" });
 export type VerifyInterventionBody = z.infer<typeof verifyInterventionBody>;
+
+// What the verbs behind 002, 003 and 004 take: the documented body with the path's intervention id among
+// its fields, so that every transport reports errors at the body's own paths.
+
+export const updatePreventiveInput = updatePreventiveBody.safeExtend({ interventionId: id });
+export type UpdatePreventiveInput = z.infer<typeof updatePreventiveInput>;
+
+export const updateTrainingExerciseInput = updateTrainingExerciseBody.safeExtend({
+  interventionId: id,
+  /** How many people took part: the dashboard records it; the documented body has no such field. */
+  attendeeCount: attendeeCountSchema.optional(),
+});
+export type UpdateTrainingExerciseInput = z.infer<typeof updateTrainingExerciseInput>;
+
+export const verifyInterventionInput = verifyInterventionBody.safeExtend({ interventionId: id });
+export type VerifyInterventionInput = z.infer<typeof verifyInterventionInput>;
 
 function scheduleInOrder(
   value: { scheduledStart?: string | undefined; scheduledEnd?: string | undefined },

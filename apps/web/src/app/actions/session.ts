@@ -6,8 +6,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "../../env";
 import { safeNext } from "../../lib/safe-next";
-import { getActor, sessionTokens } from "../../lib/session";
-import { getDatabase } from "../../server/database";
+import { getActor } from "../../lib/session";
+import { getRuntime } from "../../server/runtime";
 
 const cookieOptions = {
   httpOnly: true,
@@ -25,15 +25,15 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = String(form.get("email") ?? "");
   const parsed = signInInput.safeParse({ email, password: String(form.get("password") ?? "") });
   if (!parsed.success) return { error: "Enter your e-mail address and your password.", email };
-  const [{ db }, tokens, requestHeaders] = await Promise.all([getDatabase(), sessionTokens(), headers()]);
+  const [{ database, tokens, sessionTtlMs }, requestHeaders] = await Promise.all([getRuntime(), headers()]);
   let session: Awaited<ReturnType<typeof signIn>>;
   try {
     session = await signIn(
       {
-        db,
+        db: database.db,
         tokens,
         now: new Date(),
-        sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+        sessionTtlMs,
         userAgent: requestHeaders.get("user-agent"),
       },
       parsed.data,
@@ -52,9 +52,9 @@ export async function signOutAction(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
   if (token) {
-    const [{ db }, tokens] = await Promise.all([getDatabase(), sessionTokens()]);
+    const { database, tokens } = await getRuntime();
     const claims = await tokens.verify(token, new Date());
-    if (claims) await signOut(db, claims.sessionId, new Date());
+    if (claims) await signOut(database.db, claims.sessionId, new Date());
   }
   jar.delete(SESSION_COOKIE);
   jar.delete(ORGANIZATION_COOKIE);
@@ -66,8 +66,8 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
   const organizationId = Number(form.get("organizationId"));
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
-  const { db } = await getDatabase();
-  const memberships = await membershipsOf(db, actor.userId);
+  const { database } = await getRuntime();
+  const memberships = await membershipsOf(database.db, actor.userId);
   if (memberships.some((membership) => membership.organizationId === organizationId)) {
     (await cookies()).set(ORGANIZATION_COOKIE, String(organizationId), cookieOptions);
   }

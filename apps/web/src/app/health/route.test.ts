@@ -9,8 +9,8 @@ async function loadRoute() {
 
 afterEach(async () => {
   vi.unstubAllEnvs();
-  const { closeDatabase } = await import("../../server/database");
-  await closeDatabase();
+  const { closeRuntime } = await import("../../server/runtime");
+  await closeRuntime();
 });
 
 describe("GET /health", () => {

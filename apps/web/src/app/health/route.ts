@@ -1,11 +1,13 @@
-import { checkHealth } from "../../server/health";
+import { type Health, healthResponse } from "@interventions/api/runtime";
+import { getRuntime } from "../../server/runtime";
 
 export const dynamic = "force-dynamic";
 
-/** 200 when the database answers, 503 otherwise: what a load balancer or an orchestrator polls. */
+/** 200 when the database answers, 503 otherwise (also while the runtime cannot be opened). */
 export async function GET(): Promise<Response> {
-  const headers = { "cache-control": "no-store" };
-  const health = await checkHealth();
-  if (health.ok) return Response.json({ status: "ok", database: health.database }, { headers });
-  return Response.json({ status: "unavailable" }, { status: 503, headers });
+  const health = await getRuntime().then(
+    (runtime) => runtime.health(),
+    (): Health => ({ ok: false }),
+  );
+  return healthResponse(health);
 }

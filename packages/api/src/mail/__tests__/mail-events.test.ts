@@ -4,13 +4,16 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type ApiTestEnv,
+  createApiTestEnv,
   freshIntervention,
+  jsonRequest,
   loadSeed,
   openAnomaly,
   PATHS,
   type SeedFixture,
-} from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
+  TEST_NOW,
+} from "../../testing";
 import { createMailTransport } from "../create-mail-transport";
 import type { MailTransport } from "../mail-transport";
 import { createMailWorker, type MailWorker } from "../mail-worker";

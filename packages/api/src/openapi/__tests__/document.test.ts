@@ -3,7 +3,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { ROUTES } from "../../rest/routes";
+import { PARTNER_ROUTES } from "../../contract/partner-routes";
 import { createOpenApiDocument } from "../document";
 import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from "../examples";
 import { createResponseValidator } from "../response-validator";
@@ -47,7 +47,7 @@ describe("the OpenAPI document", () => {
       bearerAuth: { type: "http", scheme: "bearer" },
       sessionToken: { type: "apiKey", in: "header", name: "x-session-token" },
     });
-    for (const route of ROUTES) {
+    for (const route of PARTNER_ROUTES) {
       expect(operationOf(route.path, route.method.toLowerCase()).security).toEqual([
         { bearerAuth: [], sessionToken: [] },
       ]);
@@ -55,7 +55,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("takes the intervention id as a required integer path parameter", () => {
-    for (const route of ROUTES.filter((candidate) => candidate.path.includes("{interventionId}"))) {
+    for (const route of PARTNER_ROUTES.filter((candidate) => candidate.path.includes("{interventionId}"))) {
       expect(operationOf(route.path, route.method.toLowerCase()).parameters).toEqual([
         expect.objectContaining({
           in: "path",
@@ -68,7 +68,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("takes application/json bodies only, and answers 415 otherwise", () => {
-    for (const route of ROUTES) {
+    for (const route of PARTNER_ROUTES) {
       const operation = operationOf(route.path, route.method.toLowerCase());
       expect(Object.keys((operation.requestBody as Json).content as Json)).toEqual(["application/json"]);
       expect(operation.responses).toHaveProperty("415");
@@ -76,7 +76,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents the success status and every error status of each endpoint, errors as problem+json", () => {
-    for (const route of ROUTES) {
+    for (const route of PARTNER_ROUTES) {
       const responses = operationOf(route.path, route.method.toLowerCase()).responses as Record<string, Json>;
       expect(Object.keys(responses)).toContain(String(route.status));
       for (const status of [400, 401, 403, 413, 415, 500, ...route.errors]) {
@@ -129,7 +129,7 @@ describe("the OpenAPI document", () => {
   it("carries the documented examples, and each is valid against its own schema", () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
-    for (const route of ROUTES) {
+    for (const route of PARTNER_ROUTES) {
       const operation = operationOf(route.path, route.method.toLowerCase());
       const body = bodySchemaOf(route.path, route.method.toLowerCase());
       const successContent = (operation.responses as Record<string, Json>)[String(route.status)]?.content as Json;

@@ -1,16 +1,19 @@
 import { profiles, users } from "@interventions/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
 import {
   ACME_KEY,
+  type ApiTestEnv,
+  createApiTestEnv,
   documentedCalls,
   expectProblem,
   findIntervention,
+  jsonRequest,
   LYCEE_KEY,
   rawRequest,
+  TEST_NOW,
   writeCounts,
-} from "./auth-helpers";
+} from "../../testing";
 
 // Valid credentials that do not allow the request: a user outside the API key's organization, a role that
 // may not write. Both are 403 (not 401), with no challenge header and nothing written.

@@ -1,8 +1,17 @@
 import { apiClients, generateApiKey, hashApiKey } from "@interventions/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
-import { ACME_KEY, documentedCalls, expectUnauthenticated, findIntervention, writeCounts } from "./auth-helpers";
+import {
+  ACME_KEY,
+  type ApiTestEnv,
+  createApiTestEnv,
+  documentedCalls,
+  expectUnauthenticated,
+  findIntervention,
+  jsonRequest,
+  TEST_NOW,
+  writeCounts,
+} from "../../testing";
 
 // The Bearer credential: the API key that names the organization. Each case is refused on every documented
 // path with 401, a `www-authenticate` challenge and a problem+json body, and writes nothing.

@@ -1,17 +1,21 @@
 import { sessions } from "@interventions/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, SESSION_TTL_MS, TEST_NOW } from "../../testing";
 import {
   ACME_KEY,
+  type ApiTestEnv,
+  createApiTestEnv,
   expectProblem,
   expectUnauthenticated,
   findIntervention,
+  jsonRequest,
   LYCEE_KEY,
   login,
   rawRequest,
+  SESSION_TTL_MS,
   sessionCount,
-} from "./auth-helpers";
+  TEST_NOW,
+} from "../../testing";
 
 // POST /api/auth/login and POST /api/auth/logout, through the real handler.
 

@@ -3,8 +3,19 @@ import { sessions } from "@interventions/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionTokens } from "../../auth/session-token";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, SESSION_TTL_MS, TEST_NOW } from "../../testing";
-import { ACME_KEY, documentedCalls, expectUnauthenticated, findIntervention, login, writeCounts } from "./auth-helpers";
+import {
+  ACME_KEY,
+  type ApiTestEnv,
+  createApiTestEnv,
+  documentedCalls,
+  expectUnauthenticated,
+  findIntervention,
+  jsonRequest,
+  login,
+  SESSION_TTL_MS,
+  TEST_NOW,
+  writeCounts,
+} from "../../testing";
 
 // The x-session-token credential: a JWT naming a live session of a user. Every way it can fail is a 401
 // on every documented path, with nothing written.

@@ -2,20 +2,24 @@ import { notifications } from "@interventions/db";
 import { InterventionStatus as S, InterventionType as T } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
-import { expectTrpcError, trpcClient } from "./auth-helpers";
 import {
+  type ApiTestEnv,
+  createApiTestEnv,
   expectProblem,
+  expectTrpcError,
   expectValidation,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   openAnomaly,
   PATHS,
   type SeedFixture,
   snapshot,
-} from "./endpoint-helpers";
+  TEST_NOW,
+  trpcClient,
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

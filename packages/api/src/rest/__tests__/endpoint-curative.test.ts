@@ -2,14 +2,16 @@ import { anomalies, interventionAnomalies, interventionSites } from "@interventi
 import { interventionUserShapedSchema } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
 import {
+  type ApiTestEnv,
   anomalyStatuses,
+  createApiTestEnv,
   eventsOf,
   expectIsoDates,
   expectProblem,
   expectValidation,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   openAnomaly,
@@ -18,7 +20,7 @@ import {
   type SeedFixture,
   seededIntervention,
   snapshot,
-} from "./endpoint-helpers";
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

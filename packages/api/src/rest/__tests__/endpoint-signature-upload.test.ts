@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
-import { checkSiteRule, loadSeed, PATHS, type SeedFixture } from "./endpoint-helpers";
+import {
+  type ApiTestEnv,
+  checkSiteRule,
+  createApiTestEnv,
+  jsonRequest,
+  loadSeed,
+  PATHS,
+  type SeedFixture,
+} from "../../testing";
 
 // 000's presigned PUT URL, against a local S3 server that checks SigV4 signatures (s3rver).
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
 import {
   ACME,
+  type ApiTestEnv,
   checkSiteRule,
+  createApiTestEnv,
   expectProblem,
   expectValidation,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   LYCEE,
   loadSeed,
   notificationsOf,
@@ -15,7 +17,7 @@ import {
   type SeedFixture,
   seededIntervention,
   snapshot,
-} from "./endpoint-helpers";
+} from "../../testing";
 
 // Another organization's ids are refused on every endpoint: on a path as if they did not exist (404),
 // in a body as unknown references (400), and nothing is written either way.

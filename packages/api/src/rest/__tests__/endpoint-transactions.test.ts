@@ -1,18 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
 import {
+  type ApiTestEnv,
   anomalyStatuses,
   checkSiteRule,
+  createApiTestEnv,
   expectProblem,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   loadSeed,
   openAnomaly,
   PATHS,
   type SeedFixture,
   snapshot,
-} from "./endpoint-helpers";
+} from "../../testing";
 
 // A failure injected in the middle of a verb's transaction (a real trigger that raises on an insert the
 // verb makes after its first writes) must leave nothing behind and reveal nothing to the client.

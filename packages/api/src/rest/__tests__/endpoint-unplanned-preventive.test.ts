@@ -2,21 +2,24 @@ import { interventionSiteRules, interventionSites } from "@interventions/db";
 import { interventionUserShapedSchema, RuleKind } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
 import {
+  type ApiTestEnv,
   checkSiteRule,
+  createApiTestEnv,
   eventsOf,
   expectIsoDates,
   expectProblem,
   expectValidation,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   PATHS,
   type SeedFixture,
   snapshot,
+  TEST_NOW,
   uncoveredPair,
-} from "./endpoint-helpers";
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

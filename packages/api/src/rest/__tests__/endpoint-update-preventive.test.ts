@@ -2,14 +2,16 @@ import { interventionSiteRules, interventionSites } from "@interventions/db";
 import { interventionProfileShapedSchema, RuleKind } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
 import {
+  type ApiTestEnv,
+  createApiTestEnv,
   eventsOf,
   expectIsoDates,
   expectProblem,
   expectValidation,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   outboxOf,
@@ -17,7 +19,7 @@ import {
   type SeedFixture,
   seededIntervention,
   snapshot,
-} from "./endpoint-helpers";
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

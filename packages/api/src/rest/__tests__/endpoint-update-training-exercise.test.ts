@@ -2,21 +2,24 @@ import { interventionSites, rules, siteRules } from "@interventions/db";
 import { interventionUserShapedSchema, RuleKind } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
 import {
+  type ApiTestEnv,
+  createApiTestEnv,
   eventsOf,
   expectIsoDates,
   expectProblem,
   expectValidation,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   PATHS,
   type SeedFixture,
   seededIntervention,
   snapshot,
-} from "./endpoint-helpers";
+  TEST_NOW,
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

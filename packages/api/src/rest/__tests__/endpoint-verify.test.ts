@@ -1,22 +1,25 @@
 import { interventionUserShapedSchema } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
 import {
+  type ApiTestEnv,
   anomalyStatuses,
   checkSiteRule,
+  createApiTestEnv,
   eventsOf,
   expectIsoDates,
   expectProblem,
   expectValidation,
   freshIntervention,
   interventionRow,
+  jsonRequest,
   loadSeed,
   notificationsOf,
   openAnomaly,
   PATHS,
   type SeedFixture,
   snapshot,
-} from "./endpoint-helpers";
+  TEST_NOW,
+} from "../../testing";
 
 let env: ApiTestEnv;
 let seed: SeedFixture;

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv } from "../../testing";
-import { BODY_LIMIT_BYTES } from "../read-json";
-import { documentedCalls, expectProblem, findIntervention, rawRequest, writeCounts } from "./auth-helpers";
+import { BODY_LIMIT_BYTES } from "../../http";
+import {
+  type ApiTestEnv,
+  createApiTestEnv,
+  documentedCalls,
+  expectProblem,
+  findIntervention,
+  rawRequest,
+  writeCounts,
+} from "../../testing";
 
 // What the transport refuses before any service runs: media type, size, encoding, syntax, unknown fields.
 

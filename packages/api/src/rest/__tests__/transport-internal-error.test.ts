@@ -1,16 +1,19 @@
 import { interventionEvents, interventions } from "@interventions/db";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
-import { type ApiTestEnv, BASE_URL, createApiTestEnv, jsonRequest } from "../../testing";
 import {
+  type ApiTestEnv,
+  BASE_URL,
+  createApiTestEnv,
   documentedCalls,
   expectNoLeak,
   expectProblem,
   expectTrpcError,
   findIntervention,
+  jsonRequest,
   type TrpcExchange,
   trpcClient,
-} from "./auth-helpers";
+} from "../../testing";
 
 // A 500 tells the client only that something went wrong. The failure is provoked by dropping a table that
 // verification and unplanned creation write to, in this file's own database.
@@ -115,7 +118,8 @@ describe("tRPC", () => {
     consoleError.mockClear();
     const call = client.interventions.verify.mutate({
       interventionId: target.id,
-      decision: { decisionComment: "Compliant.", decision: 1 },
+      decisionComment: "Compliant.",
+      decision: 1,
     });
     const data = await expectTrpcError(call, "INTERNAL_SERVER_ERROR", 500, "INTERNAL_ERROR");
     expect(data.issues).toEqual([]);

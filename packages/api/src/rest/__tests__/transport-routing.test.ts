@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest } from "../../testing";
-import { documentedCalls, expectProblem, rawRequest, writeCounts } from "./auth-helpers";
+import {
+  type ApiTestEnv,
+  createApiTestEnv,
+  documentedCalls,
+  expectProblem,
+  jsonRequest,
+  rawRequest,
+  writeCounts,
+} from "../../testing";
 
 // Paths, path parameters and methods: answered by the transport before any service runs.
 

@@ -1,28 +1,30 @@
 import { anomalies, sites } from "@interventions/db";
-import { assertRoleAllows, type ListAnomaliesQuery, Operation } from "@interventions/domain";
+import { listAnomaliesInput, Operation } from "@interventions/domain";
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
+import { defineVerb } from "../verb";
 
 /** The organization's anomalies, by site and status: what a safety register shows and a curative repairs. */
-export async function listAnomalies({ ctx, input }: { ctx: ServiceContext; input: ListAnomaliesQuery }) {
-  assertRoleAllows(ctx.actor.role, Operation.read);
-  const conditions: (SQL | undefined)[] = [
-    eq(anomalies.organizationId, ctx.actor.organizationId),
-    input.status === undefined ? undefined : eq(anomalies.status, input.status),
-    input.siteId === undefined ? undefined : eq(anomalies.siteId, input.siteId),
-  ];
-  return ctx.db
-    .select({
-      id: anomalies.id,
-      description: anomalies.description,
-      severity: anomalies.severity,
-      status: anomalies.status,
-      siteId: anomalies.siteId,
-      siteName: sites.name,
-      detectedAt: anomalies.detectedAt,
-    })
-    .from(anomalies)
-    .innerJoin(sites, eq(sites.id, anomalies.siteId))
-    .where(and(...conditions))
-    .orderBy(asc(sites.name), asc(anomalies.detectedAt), asc(anomalies.id));
-}
+export const listAnomalies = defineVerb(
+  { operation: Operation.read, input: listAnomaliesInput },
+  async ({ ctx, input }) => {
+    const conditions: (SQL | undefined)[] = [
+      eq(anomalies.organizationId, ctx.actor.organizationId),
+      input.status === undefined ? undefined : eq(anomalies.status, input.status),
+      input.siteId === undefined ? undefined : eq(anomalies.siteId, input.siteId),
+    ];
+    return ctx.db
+      .select({
+        id: anomalies.id,
+        description: anomalies.description,
+        severity: anomalies.severity,
+        status: anomalies.status,
+        siteId: anomalies.siteId,
+        siteName: sites.name,
+        detectedAt: anomalies.detectedAt,
+      })
+      .from(anomalies)
+      .innerJoin(sites, eq(sites.id, anomalies.siteId))
+      .where(and(...conditions))
+      .orderBy(asc(sites.name), asc(anomalies.detectedAt), asc(anomalies.id));
+  },
+);

@@ -1,11 +1,10 @@
 import { companies, companyContacts, profiles, rules, siteRules, sites, users } from "@interventions/db";
-import { assertRoleAllows, Operation } from "@interventions/domain";
+import { Operation } from "@interventions/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
+import { defineVerb, noInput } from "../verb";
 
 /** What the dashboard's forms choose from: the organization's sites, rules, site rules and possible assignees. */
-export async function listOptions({ ctx }: { ctx: ServiceContext }) {
-  assertRoleAllows(ctx.actor.role, Operation.read);
+export const listOptions = defineVerb({ operation: Operation.read, input: noInput }, async ({ ctx }) => {
   const organizationId = ctx.actor.organizationId;
   const [siteRows, ruleRows, siteRuleRows, contactRows, profileRows] = await Promise.all([
     ctx.db
@@ -48,4 +47,4 @@ export async function listOptions({ ctx }: { ctx: ServiceContext }) {
       .orderBy(asc(users.lastName), asc(users.firstName)),
   ]);
   return { sites: siteRows, rules: ruleRows, siteRules: siteRuleRows, contacts: contactRows, profiles: profileRows };
-}
+});

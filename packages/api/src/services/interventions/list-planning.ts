@@ -1,15 +1,14 @@
 import { interventionSites, interventions } from "@interventions/db";
-import { assertRoleAllows, InterventionStatus, isOverdue, Operation } from "@interventions/domain";
+import { InterventionStatus, isOverdue, Operation, planningInput } from "@interventions/domain";
 import { and, asc, inArray, ne } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
-import { interventionFilters } from "./filters";
+import { defineVerb } from "../verb";
+import { interventionFilters } from "./read/filters";
 
 /** Bounded: a month of a large organization fits; the page asks for one week or one month. */
 export const PLANNING_MAX_ITEMS = 2000;
 
 /** Interventions scheduled in a period, with their sites, for the planning view. */
-export async function listPlanning({ ctx, input }: { ctx: ServiceContext; input: { from: string; to: string } }) {
-  assertRoleAllows(ctx.actor.role, Operation.read);
+export const listPlanning = defineVerb({ operation: Operation.read, input: planningInput }, async ({ ctx, input }) => {
   const rows = await ctx.db
     .select({
       id: interventions.id,
@@ -47,4 +46,4 @@ export async function listPlanning({ ctx, input }: { ctx: ServiceContext; input:
       overdue: isOverdue(item.status, item.scheduledEnd, ctx.now),
     })),
   };
-}
+});

@@ -1,8 +1,6 @@
-import { interventionSites } from "@interventions/db";
 import {
   assertFound,
   assertIdsFound,
-  assertRoleAllows,
   assertRuleAppliesToSites,
   assertRuleKinds,
   assertStateAllows,
@@ -10,25 +8,18 @@ import {
   InterventionType,
   Operation,
   RuleKind,
-  type UpdateTrainingExerciseBody,
   uniqueIds,
+  updateTrainingExerciseInput,
   validationError,
 } from "@interventions/domain";
-import { eq } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
-import { resolveUserProfile } from "./assignees";
-import { lockIntervention } from "./locking";
-import { commitUpdate, planningChanges, planUpdate } from "./planning";
-import { findRules, findSiteIds, findSiteRules } from "./references";
-import { replaceSiteLinks } from "./site-links";
-import { readInterventionView, toUserShaped } from "./view";
-
-export interface UpdateTrainingExerciseInput {
-  interventionId: number;
-  patch: UpdateTrainingExerciseBody;
-  /** How many people took part: the dashboard records it, the documented body has no such field. */
-  attendeeCount?: number | undefined;
-}
+import { defineVerb } from "../verb";
+import { linkedSiteIds, replaceSiteLinks } from "./links/site-links";
+import { lockIntervention } from "./lookups/lock-intervention";
+import { findRules, findSiteIds, findSiteRules } from "./lookups/organization-records";
+import { resolveUser } from "./lookups/people";
+import { commitUpdate } from "./planning/commit-update";
+import { planningChanges, planUpdate } from "./planning/plan-update";
+import { toUserShaped, viewAfterWrite } from "./read/intervention-view";
 
 const PLANNING_FIELDS = [
   "description",
@@ -39,71 +30,65 @@ const PLANNING_FIELDS = [
   "creationStatus",
   "assignedCompanyContactId",
   "assignedUserId",
-  "validateIntervention",
+  "attendeeCount",
 ] as const;
 
 /** 003 — re-plans a drill (its rule, sites, assignee) or validates it, which marks it done. */
-export async function updateTrainingExercise({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: UpdateTrainingExerciseInput;
-}) {
-  assertRoleAllows(ctx.actor.role, Operation.updateTrainingExercise);
-  const { organizationId } = ctx.actor;
-  const { patch } = input;
-  const complete = patch.validateIntervention === true;
-  if (complete && patch.creationStatus !== undefined && patch.creationStatus !== CreationStatus.done) {
-    throw validationError([
-      { path: "creationStatus", message: "A validated exercise is done: creationStatus must be 2 or omitted" },
-    ]);
-  }
-
-  await ctx.db.transaction(async (tx) => {
-    const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.trainingExercise);
-    assertStateAllows(current.status, Operation.updateTrainingExercise);
-    // An empty PATCH changes nothing and records nothing.
-    const empty =
-      input.attendeeCount === undefined &&
-      PLANNING_FIELDS.every((field) => patch[field] === undefined || (field === "validateIntervention" && !complete));
-    if (empty) return;
-
-    const assignee = await resolveUserProfile(tx, organizationId, patch.assignedUserId, "assignedUserId");
-    const values = await planUpdate(tx, ctx, current, { ...patch, assignee, complete });
-    if (complete) values.validatedAt = ctx.now;
-    if (input.attendeeCount !== undefined) values.attendeeCount = input.attendeeCount;
-
-    const linked = await tx
-      .select({ siteId: interventionSites.siteId })
-      .from(interventionSites)
-      .where(eq(interventionSites.interventionId, current.id));
-    const currentSiteIds = linked.map((row) => row.siteId).sort((a, b) => a - b);
-    const siteIds = patch.siteIds ? uniqueIds(patch.siteIds).sort((a, b) => a - b) : currentSiteIds;
-    if (patch.ruleId !== undefined) {
-      const rules = await findRules(tx, organizationId, [patch.ruleId]);
-      assertFound("ruleId", rules.length === 1, "rule", patch.ruleId);
-      assertRuleKinds([patch.ruleId], rules, RuleKind.exercise, () => "ruleId");
-      values.ruleId = patch.ruleId;
-    }
-    if (patch.siteIds) assertIdsFound("siteIds", patch.siteIds, await findSiteIds(tx, organizationId, siteIds), "site");
-    const ruleId = values.ruleId ?? current.ruleId;
-    if ((patch.ruleId !== undefined || patch.siteIds) && ruleId !== null) {
-      const siteRules = await findSiteRules(tx, organizationId, { siteIds, ruleIds: [ruleId] });
-      // The error names the field the client changed: the sites, or the rule when only it changed.
-      const pathOf = patch.siteIds ? (index: number) => `siteIds.${index}` : () => "ruleId";
-      assertRuleAppliesToSites(ruleId, siteIds, siteRules, pathOf);
+export const updateTrainingExercise = defineVerb(
+  { operation: Operation.updateTrainingExercise, input: updateTrainingExerciseInput },
+  async ({ ctx, input }) => {
+    const { organizationId } = ctx.actor;
+    const complete = input.validateIntervention === true;
+    if (complete && input.creationStatus !== undefined && input.creationStatus !== CreationStatus.done) {
+      throw validationError([
+        { path: "creationStatus", message: "A validated exercise is done: creationStatus must be 2 or omitted" },
+      ]);
     }
 
-    const changes = planningChanges(current, values);
-    if (currentSiteIds.join() !== siteIds.join()) {
-      changes.siteIds = { from: currentSiteIds, to: siteIds };
-      await replaceSiteLinks(tx, current, siteIds);
-    }
-    await commitUpdate(tx, ctx, current, values, changes, {});
-  });
+    const view = await ctx.db.transaction(async (tx) => {
+      const current = await lockIntervention(
+        tx,
+        organizationId,
+        input.interventionId,
+        InterventionType.trainingExercise,
+      );
+      assertStateAllows(current.status, Operation.updateTrainingExercise);
+      // An empty PATCH changes nothing and records nothing.
+      if (!complete && PLANNING_FIELDS.every((field) => input[field] === undefined)) {
+        return viewAfterWrite(tx, organizationId, current.id);
+      }
 
-  const view = await readInterventionView(ctx.db, organizationId, input.interventionId);
-  if (!view) throw new Error(`intervention ${input.interventionId} vanished after commit`);
-  return { data: toUserShaped(view) };
-}
+      const assignee = await resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId");
+      const values = await planUpdate(tx, ctx, current, { ...input, assignee, complete });
+      if (complete) values.validatedAt = ctx.now;
+      if (input.attendeeCount !== undefined) values.attendeeCount = input.attendeeCount;
+
+      const currentSiteIds = await linkedSiteIds(tx, current.id);
+      const siteIds = input.siteIds ? uniqueIds(input.siteIds).sort((a, b) => a - b) : currentSiteIds;
+      if (input.ruleId !== undefined) {
+        const rules = await findRules(tx, organizationId, [input.ruleId]);
+        assertFound("ruleId", rules.length === 1, "rule", input.ruleId);
+        assertRuleKinds([input.ruleId], rules, RuleKind.exercise, () => "ruleId");
+        values.ruleId = input.ruleId;
+      }
+      if (input.siteIds)
+        assertIdsFound("siteIds", input.siteIds, await findSiteIds(tx, organizationId, siteIds), "site");
+      const ruleId = values.ruleId ?? current.ruleId;
+      if ((input.ruleId !== undefined || input.siteIds) && ruleId !== null) {
+        const siteRules = await findSiteRules(tx, organizationId, { siteIds, ruleIds: [ruleId] });
+        // The error names the field the client changed: the sites, or the rule when only it changed.
+        const pathOf = input.siteIds ? (index: number) => `siteIds.${index}` : () => "ruleId";
+        assertRuleAppliesToSites(ruleId, siteIds, siteRules, pathOf);
+      }
+
+      const changes = planningChanges(current, values);
+      if (currentSiteIds.join() !== siteIds.join()) {
+        changes.siteIds = { from: currentSiteIds, to: siteIds };
+        await replaceSiteLinks(tx, current, siteIds);
+      }
+      await commitUpdate(tx, ctx, { current, values, changes }, {});
+      return viewAfterWrite(tx, organizationId, current.id);
+    });
+    return { data: toUserShaped(view) };
+  },
+);

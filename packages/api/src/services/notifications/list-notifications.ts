@@ -1,8 +1,8 @@
 import { notifications } from "@interventions/db";
-import { type ListNotificationsQuery, validationError } from "@interventions/domain";
+import { listNotificationsInput, Operation, validationError } from "@interventions/domain";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context";
+import { defineVerb } from "../verb";
 import { notificationColumns, ownNotifications } from "./own-notifications";
 
 const cursorSchema = z.tuple([z.iso.datetime(), z.string()]);
@@ -21,25 +21,28 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /** A page of the actor's notifications, newest first, after the cursor's (date, id). Every role has some. */
-export async function listNotifications({ ctx, input }: { ctx: ServiceContext; input: ListNotificationsQuery }) {
-  const conditions = [ownNotifications(ctx)];
-  if (input.unreadOnly) conditions.push(isNull(notifications.readAt));
-  if (input.cursor) {
-    const after = decodeCursor(input.cursor);
-    const older = or(
-      lt(notifications.createdAt, after.createdAt),
-      and(eq(notifications.createdAt, after.createdAt), lt(notifications.id, after.id)),
-    );
-    if (older) conditions.push(older);
-  }
-  const rows = await ctx.db
-    .select(notificationColumns)
-    .from(notifications)
-    .where(and(...conditions))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  const nextCursor = rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null;
-  return { items, nextCursor };
-}
+export const listNotifications = defineVerb(
+  { operation: Operation.read, input: listNotificationsInput },
+  async ({ ctx, input }) => {
+    const conditions = [ownNotifications(ctx)];
+    if (input.unreadOnly) conditions.push(isNull(notifications.readAt));
+    if (input.cursor) {
+      const after = decodeCursor(input.cursor);
+      const older = or(
+        lt(notifications.createdAt, after.createdAt),
+        and(eq(notifications.createdAt, after.createdAt), lt(notifications.id, after.id)),
+      );
+      if (older) conditions.push(older);
+    }
+    const rows = await ctx.db
+      .select(notificationColumns)
+      .from(notifications)
+      .where(and(...conditions))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(input.limit + 1);
+    const items = rows.slice(0, input.limit);
+    const last = items.at(-1);
+    const nextCursor = rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null;
+    return { items, nextCursor };
+  },
+);

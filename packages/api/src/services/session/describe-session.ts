@@ -1,10 +1,11 @@
 import { users } from "@interventions/db";
+import { Operation } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { membershipsOf } from "../../auth/browser-session";
-import type { ServiceContext } from "../../context";
+import { defineVerb, noInput } from "../verb";
 
 /** Who is signed in, in which organization and role, and which other organizations they can switch to. */
-export async function describeSession({ ctx }: { ctx: ServiceContext }) {
+export const describeSession = defineVerb({ operation: Operation.read, input: noInput }, async ({ ctx }) => {
   const [[user], memberships] = await Promise.all([
     ctx.db
       .select({ firstName: users.firstName, lastName: users.lastName, email: users.email, locale: users.locale })
@@ -21,4 +22,4 @@ export async function describeSession({ ctx }: { ctx: ServiceContext }) {
     organization: { id: organization.organizationId, name: organization.name, timeZone: organization.timeZone },
     memberships,
   };
-}
+});

@@ -2,7 +2,6 @@ import { interventionSiteRules, interventionSites, interventions, rules, siteRul
 import {
   ACTIVE_STATUSES,
   AnomalyStatus,
-  assertRoleAllows,
   DomainError,
   ErrorCode,
   InterventionStatus,
@@ -10,16 +9,16 @@ import {
   isOverdue,
   OPEN_STATUSES,
   Operation,
+  siteIdInput,
 } from "@interventions/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
 import { listAnomalies } from "../anomalies/list-anomalies";
+import { defineVerb } from "../verb";
 
 const DONE_STATUSES: readonly number[] = [InterventionStatus.awaitingVerification, InterventionStatus.accepted];
 
 /** A site's safety register: each rule that applies with its last and next interventions, and its open anomalies. */
-export async function getSiteRegister({ ctx, input }: { ctx: ServiceContext; input: { siteId: number } }) {
-  assertRoleAllows(ctx.actor.role, Operation.read);
+export const getSiteRegister = defineVerb({ operation: Operation.read, input: siteIdInput }, async ({ ctx, input }) => {
   const organizationId = ctx.actor.organizationId;
   const [site] = await ctx.db
     .select()
@@ -107,4 +106,4 @@ export async function getSiteRegister({ ctx, input }: { ctx: ServiceContext; inp
     };
   });
   return { site, rules: register, openAnomalies };
-}
+});

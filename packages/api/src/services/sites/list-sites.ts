@@ -1,11 +1,10 @@
 import { anomalies, siteRules, sites } from "@interventions/db";
-import { AnomalyStatus, assertRoleAllows, Operation } from "@interventions/domain";
+import { AnomalyStatus, Operation } from "@interventions/domain";
 import { and, asc, countDistinct, eq, isNull } from "drizzle-orm";
-import type { ServiceContext } from "../../context";
+import { defineVerb, noInput } from "../verb";
 
 /** The organization's sites with how many rules apply to each and how many anomalies are open. */
-export async function listSites({ ctx }: { ctx: ServiceContext }) {
-  assertRoleAllows(ctx.actor.role, Operation.read);
+export const listSites = defineVerb({ operation: Operation.read, input: noInput }, async ({ ctx }) => {
   return ctx.db
     .select({
       id: sites.id,
@@ -22,4 +21,4 @@ export async function listSites({ ctx }: { ctx: ServiceContext }) {
     .where(and(eq(sites.organizationId, ctx.actor.organizationId), isNull(sites.archivedAt)))
     .groupBy(sites.id)
     .orderBy(asc(sites.name));
-}
+});

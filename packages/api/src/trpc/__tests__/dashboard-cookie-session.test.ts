@@ -5,15 +5,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SessionTokens } from "../../auth/session-token";
 import {
   ACME_KEY,
+  type ApiTestEnv,
+  browserSignIn,
+  cookieClient,
+  createApiTestEnv,
   expectNoLeak,
   expectTrpcError,
+  freshIntervention,
+  HOST,
+  loadSeed,
   rawRequest,
+  SAME_ORIGIN,
+  SESSION_TTL_MS,
+  type SeedFixture,
+  sessionCookie,
+  snapshot,
+  TEST_NOW,
   type TrpcExchange,
   trpcClient,
-} from "../../rest/__tests__/auth-helpers";
-import { freshIntervention, loadSeed, type SeedFixture, snapshot } from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv, SESSION_TTL_MS, TEST_NOW } from "../../testing";
-import { browserSignIn, cookieClient, HOST, SAME_ORIGIN, sessionCookie, trpcRequest } from "./dashboard-helpers";
+  trpcRequest,
+} from "../../testing";
 
 // The dashboard's cookie session on the tRPC handler: who the actor is, in which organization, when the
 // cookie stops holding, and why a cookie-authenticated write must come from a page of this origin.
@@ -188,7 +199,7 @@ describe("a cookie-authenticated mutation", () => {
     const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
     const before = await snapshot(env.database.db);
     const client = cookieClient(env, cookie, headers, log);
-    await unauthorized(client.interventions.updatePreventive.mutate({ interventionId: id, patch }));
+    await unauthorized(client.interventions.updatePreventive.mutate({ interventionId: id, ...patch }));
     expect(await snapshot(env.database.db)).toEqual(before);
   }
 
@@ -217,7 +228,7 @@ describe("a cookie-authenticated mutation", () => {
   it("from the same origin → works, written as the cookie's user in the cookie's organization", async () => {
     const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
     const client = cookieClient(env, cookie, SAME_ORIGIN, log);
-    const { data } = await client.interventions.updatePreventive.mutate({ interventionId: id, patch });
+    const { data } = await client.interventions.updatePreventive.mutate({ interventionId: id, ...patch });
     expect(data.description).toBe(patch.description);
     const [row] = await env.database.db.select().from(interventions).where(eq(interventions.id, id));
     expect(row?.description).toBe(patch.description);
@@ -234,7 +245,7 @@ describe("a cookie-authenticated mutation", () => {
     const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
     const headers = { origin: "https://safety.example.com", host: "127.0.0.1:3000" };
     const proxied = cookieClient(env, cookie, { ...headers, "x-forwarded-host": "safety.example.com" }, log);
-    const { data } = await proxied.interventions.updatePreventive.mutate({ interventionId: id, patch });
+    const { data } = await proxied.interventions.updatePreventive.mutate({ interventionId: id, ...patch });
     expect(data.id).toBe(id);
     await refusedWithoutWriting({ origin: `http://127.0.0.1:3000`, host: "127.0.0.1:3000", "x-forwarded-host": HOST });
   });
@@ -243,7 +254,7 @@ describe("a cookie-authenticated mutation", () => {
     const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
     const before = await snapshot(env.database.db);
     const response = await env.trpc(
-      trpcRequest("GET", "interventions.updatePreventive", { cookie }, { interventionId: id, patch }),
+      trpcRequest("GET", "interventions.updatePreventive", { cookie }, { interventionId: id, ...patch }),
     );
     expect(response.status).toBe(405);
     expectNoLeak(await response.text());
@@ -256,7 +267,7 @@ describe("a cookie-authenticated mutation", () => {
     const before = await snapshot(env.database.db);
     const client = cookieClient(env, viewer, SAME_ORIGIN, log);
     await expectTrpcError(
-      client.interventions.updatePreventive.mutate({ interventionId: id, patch }),
+      client.interventions.updatePreventive.mutate({ interventionId: id, ...patch }),
       "FORBIDDEN",
       403,
       "FORBIDDEN",
@@ -293,7 +304,7 @@ describe("partner headers take precedence over the cookie", () => {
     const partner = trpcClient(env, await env.credentialsFor("manager@acme.example"), log);
     const { data } = await partner.interventions.updatePreventive.mutate({
       interventionId: id,
-      patch: { description: "From the partner" },
+      description: "From the partner",
     });
     expect(data.description).toBe("From the partner");
   });

@@ -2,10 +2,23 @@ import { interventionSites, interventions } from "@interventions/db";
 import { InterventionStatus, isOverdue, type InterventionStatus as Status } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoLeak, expectTrpcError, type TrpcExchange } from "../../rest/__tests__/auth-helpers";
-import { checkSiteRule, loadSeed, PATHS, type SeedFixture } from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv, jsonRequest, TEST_NOW } from "../../testing";
-import { browserSignIn, cookieClient, type DashboardClient, sessionCookie } from "./dashboard-helpers";
+import {
+  type ApiTestEnv,
+  browserSignIn,
+  checkSiteRule,
+  cookieClient,
+  createApiTestEnv,
+  type DashboardClient,
+  expectNoLeak,
+  expectTrpcError,
+  jsonRequest,
+  loadSeed,
+  PATHS,
+  type SeedFixture,
+  sessionCookie,
+  TEST_NOW,
+  type TrpcExchange,
+} from "../../testing";
 
 // interventions.countByStatus (the list's tabs), interventions.planning (a period of the calendar) and the
 // signature link of interventions.get, over a cookie session.

@@ -2,10 +2,20 @@ import { anomalies, companyContacts, organizations, profiles, rules, siteRules, 
 import { AnomalyStatus, ProfileRole } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoLeak, expectTrpcError, type TrpcExchange } from "../../rest/__tests__/auth-helpers";
-import { loadSeed, openAnomaly, type SeedFixture } from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv } from "../../testing";
-import { browserSignIn, cookieClient, type DashboardClient, sessionCookie } from "./dashboard-helpers";
+import {
+  type ApiTestEnv,
+  browserSignIn,
+  cookieClient,
+  createApiTestEnv,
+  type DashboardClient,
+  expectNoLeak,
+  expectTrpcError,
+  loadSeed,
+  openAnomaly,
+  type SeedFixture,
+  sessionCookie,
+  type TrpcExchange,
+} from "../../testing";
 
 // session.me, session.options and sites.list over a cookie session: what they show, and that an
 // organization's dashboard never shows a row of another organization.

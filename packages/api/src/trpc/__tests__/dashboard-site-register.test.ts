@@ -2,10 +2,20 @@ import { anomalies, interventionSiteRules, interventionSites, interventions, sit
 import { AnomalyStatus, InterventionType, isOverdue } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoLeak, expectTrpcError, type TrpcExchange } from "../../rest/__tests__/auth-helpers";
-import { loadSeed, type SeedFixture } from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv, TEST_NOW } from "../../testing";
-import { browserSignIn, cookieClient, type DashboardClient, sessionCookie } from "./dashboard-helpers";
+import {
+  type ApiTestEnv,
+  browserSignIn,
+  cookieClient,
+  createApiTestEnv,
+  type DashboardClient,
+  expectNoLeak,
+  expectTrpcError,
+  loadSeed,
+  type SeedFixture,
+  sessionCookie,
+  TEST_NOW,
+  type TrpcExchange,
+} from "../../testing";
 
 // sites.register: per rule of a site, the last done and the next open intervention, worked out here again
 // from the rows; the site's open anomalies; and nothing of another organization.

@@ -2,8 +2,14 @@ import { anomalies, interventionEvents, notifications } from "@interventions/db"
 import { interventionProfileShapedSchema, interventionUserShapedSchema } from "@interventions/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findIntervention, type TrpcExchange, trpcClient } from "../../rest/__tests__/auth-helpers";
-import { type ApiTestEnv, createApiTestEnv, TEST_NOW } from "../../testing";
+import {
+  type ApiTestEnv,
+  createApiTestEnv,
+  findIntervention,
+  TEST_NOW,
+  type TrpcExchange,
+  trpcClient,
+} from "../../testing";
 
 // Each mutation of the interventions router, with the partner headers, and what it leaves in the database.
 
@@ -77,7 +83,8 @@ describe("interventions.createCurative", () => {
     expect(data).toMatchObject({ status: 4, creationStatus: 2, codePin: null });
     const verified = await manager.interventions.verify.mutate({
       interventionId: data.id,
-      decision: { decision: 2, decisionComment: "Photos missing." },
+      decision: 2,
+      decisionComment: "Photos missing.",
     });
     expect(verified.data).toMatchObject({
       id: data.id,
@@ -96,12 +103,10 @@ describe("interventions.updatePreventive", () => {
     const events = await eventCount(target.id);
     const { data } = await manager.interventions.updatePreventive.mutate({
       interventionId: target.id,
-      patch: {
-        description: "Moved on the client's request",
-        scheduledStart: "2026-12-10T08:00:00Z",
-        scheduledEnd: "2026-12-10T11:00:00Z",
-        assignedProfileId: 2,
-      },
+      description: "Moved on the client's request",
+      scheduledStart: "2026-12-10T08:00:00Z",
+      scheduledEnd: "2026-12-10T11:00:00Z",
+      assignedProfileId: 2,
     });
     expect(interventionProfileShapedSchema.strict().parse(data)).toBeTruthy();
     expect(data).toMatchObject({
@@ -118,7 +123,7 @@ describe("interventions.updatePreventive", () => {
   it("an empty patch changes nothing and records nothing", async () => {
     const target = await findIntervention(env, 1, 1, 1);
     const events = await eventCount(target.id);
-    const { data } = await manager.interventions.updatePreventive.mutate({ interventionId: target.id, patch: {} });
+    const { data } = await manager.interventions.updatePreventive.mutate({ interventionId: target.id });
     expect(data.updatedAt).toBe(target.updatedAt.toISOString());
     expect(await eventCount(target.id)).toBe(events);
   });
@@ -129,7 +134,9 @@ describe("interventions.updateTrainingExercise and verify", () => {
     const target = await findIntervention(env, 1, 3, 1);
     const planned = await manager.interventions.updateTrainingExercise.mutate({
       interventionId: target.id,
-      patch: { siteIds: [1], assignedUserId: 2, description: "Evening drill" },
+      siteIds: [1],
+      assignedUserId: 2,
+      description: "Evening drill",
     });
     expect(planned.data).toMatchObject({ id: target.id, status: 1, assignedUserId: 2, description: "Evening drill" });
     const detail = await manager.interventions.get.query({ interventionId: target.id });
@@ -137,7 +144,7 @@ describe("interventions.updateTrainingExercise and verify", () => {
 
     const validated = await manager.interventions.updateTrainingExercise.mutate({
       interventionId: target.id,
-      patch: { validateIntervention: true },
+      validateIntervention: true,
     });
     expect(validated.data).toMatchObject({ status: 4, creationStatus: 2 });
     const [pending] = await env.database.db
@@ -148,7 +155,8 @@ describe("interventions.updateTrainingExercise and verify", () => {
 
     const accepted = await manager.interventions.verify.mutate({
       interventionId: target.id,
-      decision: { decision: 1, decisionComment: "Well run." },
+      decision: 1,
+      decisionComment: "Well run.",
     });
     expect(accepted.data).toMatchObject({ status: 5, verifiedByUserId: 3, decisionComment: "Well run." });
     const history = await manager.interventions.get.query({ interventionId: target.id });

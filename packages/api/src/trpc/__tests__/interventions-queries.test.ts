@@ -1,8 +1,14 @@
 import { interventionSites } from "@interventions/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectTrpcError, findIntervention, type TrpcExchange, trpcClient } from "../../rest/__tests__/auth-helpers";
-import { type ApiTestEnv, createApiTestEnv } from "../../testing";
+import {
+  type ApiTestEnv,
+  createApiTestEnv,
+  expectTrpcError,
+  findIntervention,
+  type TrpcExchange,
+  trpcClient,
+} from "../../testing";
 
 // interventions.list (filters, keyset pagination) and interventions.get (links, history), over HTTP with
 // the partner headers, through @trpc/client and superjson.

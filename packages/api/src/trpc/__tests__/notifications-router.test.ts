@@ -1,9 +1,18 @@
 import { notifications } from "@interventions/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectTrpcError, trpcClient } from "../../rest/__tests__/auth-helpers";
-import { ACME, freshIntervention, LYCEE, loadSeed, type SeedFixture } from "../../rest/__tests__/endpoint-helpers";
-import { type ApiTestEnv, createApiTestEnv, TEST_NOW } from "../../testing";
+import {
+  ACME,
+  type ApiTestEnv,
+  createApiTestEnv,
+  expectTrpcError,
+  freshIntervention,
+  LYCEE,
+  loadSeed,
+  type SeedFixture,
+  TEST_NOW,
+  trpcClient,
+} from "../../testing";
 
 // The bell's procedures: each actor sees and settles their own notifications, in the organization they act in.
 

@@ -2,14 +2,16 @@ import { generateApiKey } from "@interventions/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACME_KEY,
+  type ApiTestEnv,
+  createApiTestEnv,
   expectNoLeak,
   expectTrpcError,
   findIntervention,
+  TEST_NOW,
   type TrpcExchange,
   trpcClient,
   trpcError,
-} from "../../rest/__tests__/auth-helpers";
-import { type ApiTestEnv, createApiTestEnv, TEST_NOW } from "../../testing";
+} from "../../testing";
 
 // Who may call the interventions router: credentials (401) and permissions (403), on every procedure, with
 // the same errorCode as REST. No error shape carries a stack.
@@ -76,13 +78,14 @@ function callOf(client: Client, name: Procedure): Promise<unknown> {
         provider: { firstName: "K", lastName: "B", email: "k@b.fr" },
       });
     case "updatePreventive":
-      return client.interventions.updatePreventive.mutate({ interventionId: ids.preventive, patch });
+      return client.interventions.updatePreventive.mutate({ interventionId: ids.preventive, ...patch });
     case "updateTrainingExercise":
-      return client.interventions.updateTrainingExercise.mutate({ interventionId: ids.drill, patch });
+      return client.interventions.updateTrainingExercise.mutate({ interventionId: ids.drill, ...patch });
     case "verify":
       return client.interventions.verify.mutate({
         interventionId: ids.awaiting,
-        decision: { decision: 1, decisionComment: "ok" },
+        decision: 1,
+        decisionComment: "ok",
       });
   }
 }
@@ -147,11 +150,10 @@ describe("authorization", () => {
     const patch = { description: "x" };
     const calls = [
       () => manager.interventions.get.query({ interventionId: id }),
-      () => manager.interventions.updatePreventive.mutate({ interventionId: id, patch }),
-      () => manager.interventions.updateTrainingExercise.mutate({ interventionId: id, patch }),
-      () =>
-        manager.interventions.verify.mutate({ interventionId: id, decision: { decision: 1, decisionComment: "x" } }),
-      () => manager.interventions.updatePreventive.mutate({ interventionId: ids.curative, patch }),
+      () => manager.interventions.updatePreventive.mutate({ interventionId: id, ...patch }),
+      () => manager.interventions.updateTrainingExercise.mutate({ interventionId: id, ...patch }),
+      () => manager.interventions.verify.mutate({ interventionId: id, decision: 1, decisionComment: "x" }),
+      () => manager.interventions.updatePreventive.mutate({ interventionId: ids.curative, ...patch }),
     ];
     for (const call of calls) {
       await expectTrpcError(call(), "NOT_FOUND", 404, "NOT_FOUND");

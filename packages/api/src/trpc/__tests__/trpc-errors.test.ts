@@ -1,14 +1,17 @@
 import { generateApiKey } from "@interventions/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type ApiTestEnv,
+  BASE_URL,
+  createApiTestEnv,
   expectNoLeak,
   expectTrpcError,
   findIntervention,
+  jsonRequest,
   type TrpcExchange,
   trpcClient,
   trpcError,
-} from "../../rest/__tests__/auth-helpers";
-import { type ApiTestEnv, BASE_URL, createApiTestEnv, jsonRequest } from "../../testing";
+} from "../../testing";
 
 // How the interventions router fails on input and state (400, 404, 409), and the stable errorCode: the REST
 // problem's `code` for the same failure. No error shape carries a stack.
@@ -59,9 +62,9 @@ describe("input and state", () => {
       () =>
         manager.interventions.updatePreventive.mutate({
           interventionId: ids.preventive,
-          patch: { colour: "red" },
+          colour: "red",
         } as never),
-      ["patch.colour"],
+      ["colour"],
     ],
     ["a string id", () => manager.interventions.get.query({ interventionId: "1" } as never), ["interventionId"]],
     [
@@ -74,9 +77,10 @@ describe("input and state", () => {
       () =>
         manager.interventions.verify.mutate({
           interventionId: ids.awaiting,
-          decision: { decision: 3, decisionComment: "x" },
+          decision: 3,
+          decisionComment: "x",
         } as never),
-      ["decision.decision"],
+      ["decision"],
     ],
   ])("%s → BAD_REQUEST 400, VALIDATION_FAILED with issues", async (_label, call, paths) => {
     const data = await expectTrpcError(call(), "BAD_REQUEST", 400, "VALIDATION_FAILED");
@@ -87,10 +91,10 @@ describe("input and state", () => {
 
   it("verifying twice → CONFLICT 409 with errorCode INVALID_STATE", async () => {
     const decision = { decision: 1 as const, decisionComment: "Compliant." };
-    const first = await manager.interventions.verify.mutate({ interventionId: ids.awaiting, decision });
+    const first = await manager.interventions.verify.mutate({ interventionId: ids.awaiting, ...decision });
     expect(first.data.status).toBe(5);
     await expectTrpcError(
-      manager.interventions.verify.mutate({ interventionId: ids.awaiting, decision: { ...decision, decision: 2 } }),
+      manager.interventions.verify.mutate({ interventionId: ids.awaiting, ...decision, decision: 2 }),
       "CONFLICT",
       409,
       "INVALID_STATE",
@@ -101,7 +105,7 @@ describe("input and state", () => {
   it("re-planning an accepted preventive → CONFLICT 409 INVALID_STATE", async () => {
     const call = manager.interventions.updatePreventive.mutate({
       interventionId: ids.accepted,
-      patch: { description: "x" },
+      description: "x",
     });
     await expectTrpcError(call, "CONFLICT", 409, "INVALID_STATE");
   });
@@ -154,7 +158,7 @@ describe("the same failure has the same code through REST and tRPC", () => {
     const problem = await rest.json();
     expect([rest.status, problem.code]).toEqual([status, code]);
     const client = trpcClient(env, headers, log);
-    const error = await trpcError(client.interventions.verify.mutate({ interventionId: idOf(), decision: verifyBody }));
+    const error = await trpcError(client.interventions.verify.mutate({ interventionId: idOf(), ...verifyBody }));
     expect([error.data?.httpStatus, error.data?.errorCode]).toEqual([status, problem.code]);
   });
 
@@ -185,14 +189,13 @@ describe("the same failure has the same code through REST and tRPC", () => {
     const data = await expectTrpcError(
       manager.interventions.verify.mutate({
         interventionId: ids.accepted,
-        decision: { decision: 3, decisionComment: "x" },
+        decision: 3,
+        decisionComment: "x",
       } as never),
       "BAD_REQUEST",
       400,
       problem.code,
     );
-    expect(problem.errors.map((issue: { path: string }) => `decision.${issue.path}`)).toEqual(
-      data.issues.map((issue) => issue.path),
-    );
+    expect(problem.errors.map((issue: { path: string }) => issue.path)).toEqual(data.issues.map((issue) => issue.path));
   });
 });

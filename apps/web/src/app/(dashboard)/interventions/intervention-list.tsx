@@ -14,14 +14,11 @@ import { readUrlFilters, toListInput, toQueryFilters, toSearch, type UrlFilters 
 export function InterventionList() {
   const trpc = useTRPC();
   const params = useSearchParams();
-  const { me, timeZone } = useSession();
+  const { timeZone } = useSession();
   const filters = readUrlFilters(params);
   const options = useQuery(trpc.session.options.queryOptions());
-  const list = useQuery({ ...trpc.interventions.list.queryOptions(toListInput(filters, timeZone)), enabled: !!me });
-  const counts = useQuery({
-    ...trpc.interventions.countByStatus.queryOptions(toQueryFilters(filters, timeZone)),
-    enabled: !!me,
-  });
+  const list = useQuery(trpc.interventions.list.queryOptions(toListInput(filters, timeZone)));
+  const counts = useQuery(trpc.interventions.countByStatus.queryOptions(toQueryFilters(filters, timeZone)));
 
   const assigneeName = (item: { assignedProfileId: number | null; assignedCompanyContactId: number | null }) => {
     const profile = options.data?.profiles.find((candidate) => candidate.id === item.assignedProfileId);

@@ -15,7 +15,7 @@ import { type PlanningView, periodDays, shiftAnchor } from "./period";
 export function PlanningCalendar() {
   const trpc = useTRPC();
   const params = useSearchParams();
-  const { me, timeZone } = useSession();
+  const { timeZone } = useSession();
   const view: PlanningView = params.get("view") === "week" ? "week" : "month";
   const today = zonedDay(new Date(), timeZone);
   const anchor = day(params.get("date") ?? "") ?? today;
@@ -25,15 +25,14 @@ export function PlanningCalendar() {
   const first = days[0] ?? anchor;
   const last = days.at(-1) ?? anchor;
   const options = useQuery(trpc.session.options.queryOptions());
-  const planning = useQuery({
-    ...trpc.interventions.planning.queryOptions({
+  const planning = useQuery(
+    trpc.interventions.planning.queryOptions({
       from: zonedDayStartIso(first, timeZone),
       to: zonedDayStartIso(addDays(last, 1), timeZone),
       siteId,
       type,
     }),
-    enabled: !!me,
-  });
+  );
   const href = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {

@@ -87,8 +87,8 @@ export function ExerciseForm({ data }: { data: Detail }) {
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length > 0) return focusFirstInvalid(formRef.current);
     mutation.mutate({
+      ...updateTrainingExerciseBody.parse(patch),
       interventionId: intervention.id,
-      patch: updateTrainingExerciseBody.parse(patch),
       attendeeCount: attendees === undefined ? undefined : Number(attendees),
     });
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { RouterOutputs } from "@interventions/api/trpc";
 import { InterventionType, isOverdue, Operation, stateAllows } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -17,14 +18,18 @@ import {
   TYPE_LABELS,
 } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
+
+type Intervention = RouterOutputs["interventions"]["get"];
+
 import { ExerciseForm } from "./exercise-form";
 import { PreventiveForm } from "./preventive-form";
 import { VerifyForm } from "./verify-form";
 
-export function InterventionDetail({ interventionId }: { interventionId: number }) {
+export function InterventionDetail({ interventionId, initial }: { interventionId: number; initial: Intervention }) {
   const trpc = useTRPC();
   const { timeZone, can } = useSession();
-  const query = useQuery(trpc.interventions.get.queryOptions({ interventionId }));
+  // The page read it on the server; the query takes over from there (refetched after each change).
+  const query = useQuery(trpc.interventions.get.queryOptions({ interventionId }, { initialData: initial }));
   const options = useQuery(trpc.session.options.queryOptions());
   if (query.isPending) return <Loading what="the intervention" />;
   if (query.error) return <ErrorBanner error={query.error} />;

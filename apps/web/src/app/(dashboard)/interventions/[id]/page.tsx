@@ -1,21 +1,25 @@
-import { interventionExists } from "@interventions/api";
+import { getIntervention } from "@interventions/api/services";
+import { ErrorCode, isDomainError } from "@interventions/domain";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireActor } from "../../../../lib/session";
-import { getDatabase } from "../../../../server/database";
+import { requireActor, serviceContextFor } from "../../../../lib/session";
 import { InterventionDetail } from "./intervention-detail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Intervention #${(await params).id}` };
 }
 
-/** Another organization's intervention is a 404, exactly like one that does not exist. */
+/** Read once, here: another organization's intervention is a 404, exactly like one that does not exist. */
 export default async function InterventionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/interventions/${id}`);
   const interventionId = /^\d{1,15}$/.test(id) ? Number(id) : null;
   if (interventionId === null) notFound();
-  const { db } = await getDatabase();
-  if (!(await interventionExists(db, actor, interventionId))) notFound();
-  return <InterventionDetail interventionId={interventionId} />;
+  const ctx = await serviceContextFor(actor);
+  const initial = await getIntervention({ ctx, input: { interventionId } }).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === ErrorCode.notFound) return null;
+    throw error;
+  });
+  if (!initial) notFound();
+  return <InterventionDetail interventionId={interventionId} initial={initial} />;
 }

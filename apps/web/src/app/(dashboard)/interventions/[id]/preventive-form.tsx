@@ -95,7 +95,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
       return;
     }
     setErrors({});
-    mutation.mutate({ interventionId: intervention.id, patch: updatePreventiveBody.parse(patch) });
+    mutation.mutate({ ...updatePreventiveBody.parse(patch), interventionId: intervention.id });
   }
 
   return (

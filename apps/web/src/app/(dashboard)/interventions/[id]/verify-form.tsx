@@ -43,7 +43,7 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
       return focusFirstInvalid(formRef.current);
     }
     setErrors({});
-    mutation.mutate({ interventionId, decision: checked.value });
+    mutation.mutate({ ...checked.value, interventionId });
   }
 
   return (

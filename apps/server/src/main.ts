@@ -1,0 +1,34 @@
+/**
+ * The lean server: the partner API, tRPC, auth, /health and /openapi.json on plain node:http, without the
+ * Next.js route layer. Same configuration as the app (see README), plus PORT and HOST.
+ * Usage: pnpm serve
+ */
+import { openRuntime, serverEnvSchema } from "@interventions/api/runtime";
+import { parseEnv } from "@interventions/db/config";
+import { z } from "zod";
+import { listen } from "./listen";
+import { createServerHandler } from "./server-handler";
+
+const listenEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+});
+
+const env = parseEnv(serverEnvSchema, process.env);
+const address = parseEnv(listenEnvSchema, process.env);
+const runtime = await openRuntime(env);
+const listening = await listen(createServerHandler(runtime), { port: address.PORT, host: address.HOST });
+console.info(`Lean server listening on ${listening.url} (database: ${runtime.database.kind}).`);
+await runtime.startBackgroundWork();
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.info(`${signal}: closing.`);
+  await listening.close();
+  await runtime.close();
+  process.exit(0);
+}
+process.once("SIGTERM", () => void stop("SIGTERM"));
+process.once("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,98 @@
+import { type DomainError, ErrorCode, type FieldIssue, isDomainError } from "@interventions/domain";
+
+/** Errors only the HTTP layer knows (before any service runs). */
+export const HttpErrorCode = {
+  malformedJson: "MALFORMED_JSON",
+  payloadTooLarge: "PAYLOAD_TOO_LARGE",
+  unsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE",
+  methodNotAllowed: "METHOD_NOT_ALLOWED",
+  routeNotFound: "ROUTE_NOT_FOUND",
+  internal: "INTERNAL_ERROR",
+} as const;
+export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: HttpErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  500: "Internal Server Error",
+};
+
+/** RFC 9457 problem details, with a stable `code` and, for validation, the field `errors`. */
+export function problemResponse(
+  status: number,
+  code: string,
+  detail: string,
+  options: { errors?: readonly FieldIssue[]; headers?: Record<string, string> } = {},
+): Response {
+  const body = {
+    type: `urn:interventions:problem:${code.toLowerCase().replaceAll("_", "-")}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    code,
+    ...(options.errors ? { errors: options.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...options.headers },
+  });
+}
+
+/** The one mapping from the domain's error codes to HTTP statuses. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.validationFailed:
+      return 400;
+    case ErrorCode.unauthenticated:
+      return 401;
+    case ErrorCode.forbidden:
+      return 403;
+    case ErrorCode.notFound:
+      return 404;
+    case ErrorCode.invalidState:
+    case ErrorCode.conflict:
+      return 409;
+  }
+}
+
+function domainProblem(error: DomainError): Response {
+  const status = statusOf(error.code);
+  return problemResponse(status, error.code, error.message, {
+    ...(error.code === ErrorCode.validationFailed || error.issues.length > 0 ? { errors: error.issues } : {}),
+    ...(status === 401 ? { headers: { "www-authenticate": 'Bearer realm="interventions"' } } : {}),
+  });
+}
+
+/** Any error as a problem response; an unexpected one goes to `onError` and says nothing more than 500. */
+export function errorResponse(error: unknown, onError?: (error: unknown) => void): Response {
+  if (isDomainError(error)) return domainProblem(error);
+  if (error instanceof HttpProblem)
+    return problemResponse(error.status, error.code, error.message, { headers: error.headers });
+  onError?.(error);
+  return problemResponse(500, HttpErrorCode.internal, "An unexpected error occurred");
+}
+
+export function methodNotAllowed(method: string, allow: string): HttpProblem {
+  return new HttpProblem(405, HttpErrorCode.methodNotAllowed, `${method} is not allowed here`, { allow });
+}
+
+export function routeNotFound(pathname: string): HttpProblem {
+  return new HttpProblem(404, HttpErrorCode.routeNotFound, `No endpoint at ${pathname}`);
+}

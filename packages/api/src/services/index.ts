@@ -1,0 +1,9 @@
+// The verbs, for server-side callers in the apps (pages, server actions) that hold a ServiceContext.
+export { listAnomalies } from "./anomalies/list-anomalies";
+export { listOptions } from "./directory/list-options";
+export * from "./interventions";
+export * from "./notifications";
+export { describeSession } from "./session/describe-session";
+export { getSiteRegister } from "./sites/get-site-register";
+export { listSites } from "./sites/list-sites";
+export type { Verb, VerbCall } from "./verb";

@@ -1,0 +1,28 @@
+import { type FieldChanges, interventionEvents, type Transaction } from "@interventions/db";
+import type { ServiceContext } from "../../../context";
+
+export const HistoryAction = {
+  created: "created",
+  updated: "updated",
+  verified: "verified",
+} as const;
+export type HistoryAction = (typeof HistoryAction)[keyof typeof HistoryAction];
+
+/** One entry of an intervention's history: who did what, through which API client, and what changed. */
+export async function recordEvent(
+  tx: Transaction,
+  ctx: ServiceContext,
+  interventionId: number,
+  action: HistoryAction,
+  changes: FieldChanges = {},
+): Promise<void> {
+  await tx.insert(interventionEvents).values({
+    organizationId: ctx.actor.organizationId,
+    interventionId,
+    actorProfileId: ctx.actor.profileId,
+    apiClientId: ctx.actor.apiClientId,
+    action,
+    changes,
+    occurredAt: ctx.now,
+  });
+}

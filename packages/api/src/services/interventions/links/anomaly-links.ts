@@ -1,0 +1,39 @@
+import { anomalies, interventionAnomalies, type Transaction } from "@interventions/db";
+import { AnomalyStatus } from "@interventions/domain";
+import { and, eq, inArray } from "drizzle-orm";
+import type { ServiceContext } from "../../../context";
+
+/** A curative takes its anomalies: they are in repair until the repair is decided. */
+export async function holdAnomalies(
+  tx: Transaction,
+  ctx: ServiceContext,
+  interventionId: number,
+  anomalyIds: readonly number[],
+): Promise<void> {
+  await tx.insert(interventionAnomalies).values(anomalyIds.map((anomalyId) => ({ interventionId, anomalyId })));
+  await tx
+    .update(anomalies)
+    .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })
+    .where(and(inArray(anomalies.id, [...anomalyIds]), eq(anomalies.organizationId, ctx.actor.organizationId)));
+}
+
+/** An accepted repair closes its anomalies; a rejected one gives them back, open, for another repair. */
+export async function settleAnomalies(
+  tx: Transaction,
+  ctx: ServiceContext,
+  interventionId: number,
+  repaired: boolean,
+): Promise<void> {
+  const held = tx
+    .select({ id: interventionAnomalies.anomalyId })
+    .from(interventionAnomalies)
+    .where(eq(interventionAnomalies.interventionId, interventionId));
+  await tx
+    .update(anomalies)
+    .set(
+      repaired
+        ? { status: AnomalyStatus.closed, closedAt: ctx.now, updatedAt: ctx.now }
+        : { status: AnomalyStatus.open, closedAt: null, updatedAt: ctx.now },
+    )
+    .where(and(inArray(anomalies.id, held), eq(anomalies.organizationId, ctx.actor.organizationId)));
+}

@@ -1,0 +1,49 @@
+import type { Transaction } from "@interventions/db";
+import type { ServiceContext } from "../../../context";
+import type { MessageKind, MessagePayload } from "../../../mail/message-kinds";
+import { type EmailRecipient, queueEmail } from "../../../mail/queue-email";
+import { findProfileOfContact, type ProfileFacts } from "../lookups/people";
+import type { Audience } from "./audience";
+import { insertNotifications } from "./in-app";
+
+/**
+ * Tells an audience about an event, in the caller's transaction: the contact and the member by e-mail (once
+ * per address), members also in the app, including the technician who signs in as the contact (in the app
+ * only: the contact's address already has the e-mail). Nobody is told about their own action.
+ */
+export async function tell(
+  tx: Transaction,
+  ctx: ServiceContext,
+  audience: Audience,
+  event: { interventionId: number; kind: MessageKind; payload: MessagePayload; body?: string | null },
+): Promise<void> {
+  const { actor } = ctx;
+  const contact = audience.contact?.id === actor.companyContactId ? undefined : audience.contact;
+  const profile = audience.profile?.id === actor.profileId ? undefined : audience.profile;
+  const technician = contact && (await findProfileOfContact(tx, actor.organizationId, contact.id));
+
+  const byAddress = new Map<string, EmailRecipient>();
+  // The member's own address and language first: they chose them; a contact's were typed by a planner.
+  for (const recipient of [profile, contact]) {
+    if (recipient && !byAddress.has(recipient.email.toLowerCase()))
+      byAddress.set(recipient.email.toLowerCase(), recipient);
+  }
+  for (const recipient of byAddress.values()) {
+    await queueEmail(tx, ctx, {
+      interventionId: event.interventionId,
+      kind: event.kind,
+      recipient: { email: recipient.email, name: recipient.name, locale: recipient.locale },
+      payload: event.payload,
+    });
+  }
+  const members = new Map<number, ProfileFacts>();
+  for (const member of [profile, technician]) {
+    if (member && member.id !== actor.profileId) members.set(member.id, member);
+  }
+  await insertNotifications(
+    tx,
+    ctx,
+    [...members.values()].map((member) => ({ profileId: member.id, locale: member.locale })),
+    { interventionId: event.interventionId, kind: event.kind, body: event.body ?? null },
+  );
+}

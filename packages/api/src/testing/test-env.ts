@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DatabaseHandle, demoCredentials, seedDemo } from "@interventions/db";
+import { createTestDatabase } from "@interventions/db/testing";
+import { SessionTokens } from "../auth/session-token";
+import { signIn } from "../auth/sign-in";
+import type { ServiceDeps } from "../context";
+import type { FetchHandler } from "../http";
+import { createResponseValidator } from "../openapi/response-validator";
+import { createApiHandlers } from "../runtime/handlers";
+import { type EmbeddedS3, startEmbeddedS3 } from "../storage/embedded-s3";
+import { createSignatureStorage, type SignatureStorage } from "../storage/signature-storage";
+
+export const TEST_NOW = new Date("2026-11-23T10:00:00.000Z");
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const BASE_URL = "http://interventions.test";
+
+export interface ApiTestEnv {
+  database: DatabaseHandle;
+  s3: EmbeddedS3;
+  storage: SignatureStorage;
+  /** What the handlers give every verb: build a ServiceContext from it to call a verb directly. */
+  services: ServiceDeps;
+  tokens: SessionTokens;
+  rest: FetchHandler;
+  auth: FetchHandler;
+  trpc: FetchHandler;
+  /** Changes the clock the handlers read, for expiry cases. */
+  setNow(now: Date): void;
+  /** The two headers a partner sends, for a demo user of the demo organization they belong to. */
+  credentialsFor(email: string, organizationSlug?: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** A seeded database, a signature-checking S3 server and the real handlers over them, for one test file. */
+export async function createApiTestEnv(): Promise<ApiTestEnv> {
+  const database = await createTestDatabase();
+  await seedDemo(database.db, { now: TEST_NOW });
+  const directory = await mkdtemp(join(tmpdir(), "interventions-s3-"));
+  const s3 = await startEmbeddedS3({ directory, bucket: "signatures" });
+  const storage = createSignatureStorage(s3.settings);
+  const tokens = new SessionTokens(randomBytes(32).toString("hex"));
+  let now = TEST_NOW;
+  const clock = () => now;
+  const services: ServiceDeps = { db: database.db, storage };
+  const handlers = createApiHandlers({
+    services,
+    tokens,
+    clock,
+    sessionTtlMs: SESSION_TTL_MS,
+    onError: (error) => console.error(error),
+  });
+  return {
+    database,
+    s3,
+    storage,
+    services,
+    tokens,
+    // Every answer the REST tests receive is checked against the OpenAPI document (the contract test).
+    rest: conformingTo(handlers.rest),
+    auth: handlers.auth,
+    trpc: handlers.trpc,
+    setNow: (value) => {
+      now = value;
+    },
+    async credentialsFor(email, organizationSlug) {
+      const organizations = demoCredentials();
+      const organization =
+        organizations.find((org) => org.slug === organizationSlug) ??
+        organizations.find((org) => org.users.some((user) => user.email === email));
+      if (!organization) throw new Error(`no demo organization for ${email}`);
+      const session = await signIn(
+        { db: database.db, tokens, now, sessionTtlMs: SESSION_TTL_MS },
+        { email, password: "demo-password" },
+      );
+      return { authorization: `Bearer ${organization.apiKey}`, "x-session-token": session.token };
+    },
+    async close() {
+      await s3.close();
+      await rm(directory, { recursive: true, force: true });
+      await database.close();
+    },
+  };
+}
+
+const validateResponse = createResponseValidator();
+
+/** The handler, failing the test when an answer does not match the OpenAPI document. */
+function conformingTo(handler: FetchHandler): FetchHandler {
+  return async (request) => {
+    // Not request.clone(): a tee of an endless body would buffer it all.
+    const sent = { method: request.method, url: request.url };
+    const response = await handler(request);
+    const problems = await validateResponse(sent, response);
+    if (problems.length > 0) throw new Error(`Response does not match /openapi.json:\n${problems.join("\n")}`);
+    return response;
+  };
+}
+
+/** A JSON request to the handlers, as a partner would send it. */
+export function jsonRequest(method: string, path: string, headers: Record<string, string>, body?: unknown): Request {
+  return new Request(`${BASE_URL}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
