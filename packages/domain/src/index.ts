@@ -1,4 +1,6 @@
 export * from "./anomaly/enums";
+export * from "./compliance/calendar";
+export * from "./compliance/obligation";
 export * from "./enum";
 export * from "./errors";
 export * from "./intervention/enums";
