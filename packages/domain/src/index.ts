@@ -1,6 +1,7 @@
 export * from "./anomaly/enums";
 export * from "./compliance/calendar";
 export * from "./compliance/obligation";
+export * from "./compliance/query-schemas";
 export * from "./enum";
 export * from "./errors";
 export * from "./intervention/enums";

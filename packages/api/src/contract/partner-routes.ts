@@ -4,6 +4,8 @@ import {
   interventionProfileShapedResponse,
   interventionUserShapedResponse,
   type Operation,
+  obligationPageResponse,
+  obligationsQueryParams,
   unplannedPreventiveCreatedResponse,
   updatePreventiveBody,
   updateTrainingExerciseBody,
@@ -11,6 +13,7 @@ import {
 } from "@interventions/domain";
 import type { z } from "zod";
 import type { ServiceContext } from "../context";
+import { listObligations } from "../services/compliance/list-obligations";
 import {
   createCurative,
   createUnplannedPreventive,
@@ -25,7 +28,7 @@ import type { Verb } from "../services/verb";
  * describes. The verb's input is the body's fields plus the path's parameters, by name.
  */
 export interface PartnerRoute {
-  method: "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH";
   /** The documented path, with `{name}` where a parameter goes. */
   path: string;
   pattern: RegExp;
@@ -35,30 +38,33 @@ export interface PartnerRoute {
   summary: string;
   /** The verb's role rule, checked right after authentication: a role that may not write learns no more. */
   operation: Operation;
-  /** 201 for creations, 200 for updates. */
+  /** 201 for creations, 200 for reads and updates. */
   status: 200 | 201;
   /** What the success answer means, as documented. */
   outcome: string;
-  /** The documented body: strict, so a field the verb takes only from the dashboard is refused here. */
-  body: z.ZodType<Record<string, unknown>>;
+  /** What the request carries: a JSON body (strict, so a dashboard-only field is refused here), or, for a
+   * read, the query string's parameters. */
+  request: { body: RequestSchema } | { query: RequestSchema };
   response: z.ZodType;
   /** The error statuses the endpoint can answer besides those every endpoint can. */
   errors: readonly number[];
   run(ctx: ServiceContext, input: Record<string, unknown>): Promise<unknown>;
 }
 
-interface RouteDefinition<Schema extends z.ZodType, Output, Body extends z.ZodType<Record<string, unknown>>>
-  extends Omit<PartnerRoute, "pattern" | "params" | "operation" | "body" | "run"> {
+type RequestSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+interface RouteDefinition<Schema extends z.ZodType, Output, Sent extends RequestSchema>
+  extends Omit<PartnerRoute, "pattern" | "params" | "operation" | "request" | "run"> {
   verb: Verb<Schema, Output>;
-  body: Body;
+  request: { body: Sent } | { query: Sent };
 }
 
-/** Refuses, at compile time, a body that with the path's id does not make the verb's input. */
-type BodyFitsVerb<Schema extends z.ZodType, Body extends z.ZodType<Record<string, unknown>>> =
-  z.output<Body> & { interventionId: number } extends z.output<Schema> ? unknown : never;
+/** Refuses, at compile time, a request that with the path's id does not make the verb's input. */
+type RequestFitsVerb<Schema extends z.ZodType, Sent extends RequestSchema> =
+  z.output<Sent> & { interventionId: number } extends z.output<Schema> ? unknown : never;
 
-function route<Schema extends z.ZodType, Output, Body extends z.ZodType<Record<string, unknown>>>(
-  definition: RouteDefinition<Schema, Output, Body> & BodyFitsVerb<Schema, Body>,
+function route<Schema extends z.ZodType, Output, Sent extends RequestSchema>(
+  definition: RouteDefinition<Schema, Output, Sent> & RequestFitsVerb<Schema, Sent>,
 ): PartnerRoute {
   const { verb, ...described } = definition;
   const params = [...definition.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
@@ -68,12 +74,12 @@ function route<Schema extends z.ZodType, Output, Body extends z.ZodType<Record<s
     pattern,
     params,
     operation: verb.operation,
-    // The cast is what BodyFitsVerb checked: the body's output plus the path's ids is the verb's input.
+    // The cast is what RequestFitsVerb checked: the request's output plus the path's ids is the verb's input.
     run: (ctx, input) => verb({ ctx, input: input as z.output<Schema> }),
   };
 }
 
-/** The five documented paths. */
+/** The five documented paths, and the reads partners sync from. */
 export const PARTNER_ROUTES: readonly PartnerRoute[] = [
   route({
     method: "POST",
@@ -83,7 +89,7 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     verb: createUnplannedPreventive,
     status: 201,
     outcome: "The unplanned preventive intervention has been created",
-    body: createUnplannedPreventiveBody,
+    request: { body: createUnplannedPreventiveBody },
     response: unplannedPreventiveCreatedResponse,
     errors: [],
   }),
@@ -95,7 +101,7 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     verb: createCurative,
     status: 201,
     outcome: "The curative intervention has been created",
-    body: createCurativeBody,
+    request: { body: createCurativeBody },
     response: interventionUserShapedResponse,
     errors: [409],
   }),
@@ -107,7 +113,7 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     verb: updatePreventive,
     status: 200,
     outcome: "The preventive intervention has been updated",
-    body: updatePreventiveBody,
+    request: { body: updatePreventiveBody },
     response: interventionProfileShapedResponse,
     errors: [404, 409],
   }),
@@ -119,7 +125,7 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     verb: updateTrainingExercise,
     status: 200,
     outcome: "The training exercise intervention has been updated",
-    body: updateTrainingExerciseBody,
+    request: { body: updateTrainingExerciseBody },
     response: interventionUserShapedResponse,
     errors: [404, 409],
   }),
@@ -131,8 +137,20 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     verb: verifyIntervention,
     status: 200,
     outcome: "The intervention has been verified",
-    body: verifyInterventionBody,
+    request: { body: verifyInterventionBody },
     response: interventionUserShapedResponse,
     errors: [404, 409],
+  }),
+  route({
+    method: "GET",
+    path: "/interventions/v2/rs/compliance",
+    operationId: "listObligations",
+    summary: "List where each obligation (a rule on a site) stands",
+    verb: listObligations,
+    status: 200,
+    outcome: "A page of the organization's obligations, in site-rule order",
+    request: { query: obligationsQueryParams },
+    response: obligationPageResponse,
+    errors: [],
   }),
 ];

@@ -6,8 +6,9 @@ import { BODY_LIMIT_BYTES } from "../http";
 import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./examples";
 import { problemSchema } from "./problem-schema";
 
-/** Statuses every documented endpoint can answer with a problem, whatever it does. */
-const COMMON_ERRORS = [400, 401, 403, 405, 413, 415, 500] as const;
+/** Statuses every documented endpoint can answer with a problem, whatever it does; a body adds two. */
+const COMMON_ERRORS = [400, 401, 403, 405, 500] as const;
+const BODY_ERRORS = [413, 415] as const;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON)",
@@ -22,7 +23,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
-  const errorStatuses = [...new Set([...COMMON_ERRORS, ...route.errors])].sort((a, b) => a - b);
+  const bodyErrors = "body" in route.request ? BODY_ERRORS : [];
+  const errorStatuses = [...new Set([...COMMON_ERRORS, ...bodyErrors, ...route.errors])].sort((a, b) => a - b);
   const success = {
     description: route.outcome,
     content: { "application/json": { schema: route.response, example: RESPONSE_EXAMPLES[route.operationId] } },
@@ -43,19 +45,26 @@ function operation(route: PartnerRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     tags: ["Interventions"],
     security: [{ bearerAuth: [], sessionToken: [] }],
-    ...(route.path.includes("{interventionId}")
-      ? {
-          requestParams: {
+    requestParams: {
+      ...(route.params.includes("interventionId")
+        ? {
             path: z.object({
               interventionId: id.meta({ description: "Unique identifier of the intervention.", example: 1 }),
             }),
+          }
+        : {}),
+      ...("query" in route.request ? { query: route.request.query } : {}),
+    },
+    ...("body" in route.request
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: route.request.body, example: REQUEST_EXAMPLES[route.operationId] },
+            },
           },
         }
       : {}),
-    requestBody: {
-      required: true,
-      content: { "application/json": { schema: route.body, example: REQUEST_EXAMPLES[route.operationId] } },
-    },
     responses: responses(route),
   };
 }

@@ -112,6 +112,23 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   updatePreventive: { data: PROFILE_SHAPED_EXAMPLE },
   updateTrainingExercise: { data: USER_SHAPED_EXAMPLE },
   verifyIntervention: { data: USER_SHAPED_EXAMPLE },
+  listObligations: {
+    data: [
+      {
+        siteRuleId: 12,
+        siteId: 3,
+        ruleId: 1,
+        status: "overdue",
+        lastDoneAt: "2025-11-03T09:00:00.000Z",
+        pendingVerification: false,
+        dueAt: "2026-11-03T09:00:00.000Z",
+        nextInterventionId: null,
+        nextScheduledStart: null,
+        openAnomalyCount: 1,
+      },
+    ],
+    nextCursor: "WzEyXQ",
+  },
 };
 
 export const SESSION_TOKEN_EXAMPLE =

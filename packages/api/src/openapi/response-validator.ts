@@ -34,7 +34,7 @@ export function createResponseValidator(document = createOpenApiDocument()) {
     let ref: string;
     if (route) {
       const documented =
-        document.paths?.[route.path]?.[route.method.toLowerCase() as "post" | "patch"]?.responses ?? {};
+        document.paths?.[route.path]?.[route.method.toLowerCase() as "get" | "post" | "patch"]?.responses ?? {};
       if (!(String(response.status) in documented))
         return [`status ${response.status} is not documented for ${route.operationId}`];
       ref = pointer(

@@ -1,4 +1,4 @@
-import { assertRoleAllows, idParam, parseInput } from "@interventions/domain";
+import { assertRoleAllows, idParam, parseInput, validationError } from "@interventions/domain";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
@@ -39,17 +39,27 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         now,
       );
       assertRoleAllows(actor.role, route.operation);
-      const sent = await readJsonBody(request);
+      const sent = "body" in route.request ? await readJsonBody(request) : queryParameters(request);
       const params = Object.fromEntries(
         route.params.map((name, index) => [name, parseInput(idParam, segments[index], name)]),
       );
-      const body = parseInput(route.body, sent);
-      const result = await route.run({ ...deps.services, actor, now }, { ...body, ...params });
+      const fields = parseInput("body" in route.request ? route.request.body : route.request.query, sent);
+      const result = await route.run({ ...deps.services, actor, now }, { ...fields, ...params });
       return Response.json(result, { status: route.status });
     } catch (error) {
       return errorResponse(error, deps.onError);
     }
   };
+}
+
+/** The query string as an object; a parameter given twice is refused rather than half-read. */
+function queryParameters(request: Request): Record<string, string> {
+  const params = new URL(request.url).searchParams;
+  const repeated = [...new Set([...params.keys()].filter((key) => params.getAll(key).length > 1))];
+  if (repeated.length > 0) {
+    throw validationError(repeated.map((key) => ({ path: key, message: "Give this parameter once" })));
+  }
+  return Object.fromEntries(params);
 }
 
 /** A malformed escape stays as it is, and then fails the parameter's own validation (400, not 500). */

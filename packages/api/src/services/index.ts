@@ -1,5 +1,7 @@
 // The verbs, for server-side callers in the apps (pages, server actions) that hold a ServiceContext.
 export { listAnomalies } from "./anomalies/list-anomalies";
+export { complianceOverview } from "./compliance/compliance-overview";
+export { listObligations } from "./compliance/list-obligations";
 export { listOptions } from "./directory/list-options";
 export * from "./interventions";
 export * from "./notifications";

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { anomaliesRouter } from "./anomalies-router";
+import { complianceRouter } from "./compliance-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
 import { notificationsRouter } from "./notifications-router";
@@ -8,6 +9,7 @@ import { sitesRouter } from "./sites-router";
 
 export const appRouter = createTRPCRouter({
   anomalies: anomaliesRouter,
+  compliance: complianceRouter,
   interventions: interventionsRouter,
   notifications: notificationsRouter,
   session: sessionRouter,

@@ -86,6 +86,23 @@ export interface paths {
         patch: operations["verifyIntervention"];
         trace?: never;
     };
+    "/interventions/v2/rs/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List where each obligation (a rule on a site) stands */
+        get: operations["listObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -114,6 +131,51 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        /** @description Where one rule on one site stands */
+        Obligation: {
+            /**
+             * @description The rule as applied to the site.
+             * @example 12
+             */
+            siteRuleId: number;
+            /** @example 3 */
+            siteId: number;
+            /** @example 1 */
+            ruleId: number;
+            /**
+             * @description compliant, dueSoon (due within the organization's warning window), overdue, or neverDone.
+             * @example overdue
+             * @enum {string}
+             */
+            status: "compliant" | "dueSoon" | "overdue" | "neverDone";
+            /**
+             * @description When the latest covering intervention was done (UTC).
+             * @example 2025-11-03T09:00:00.000Z
+             */
+            lastDoneAt: string | null;
+            /**
+             * @description The latest done intervention still awaits the client's verification.
+             * @example false
+             */
+            pendingVerification: boolean;
+            /**
+             * @description When the obligation falls due (UTC); null when never done.
+             * @example 2026-11-03T09:00:00.000Z
+             */
+            dueAt: string | null;
+            /**
+             * @description The next open covering intervention.
+             * @example 57
+             */
+            nextInterventionId: number | null;
+            /** @example 2026-12-10T08:00:00.000Z */
+            nextScheduledStart: string | null;
+            /**
+             * @description Open anomalies found on this site rule.
+             * @example 1
+             */
+            openAnomalyCount: number;
         };
     };
     responses: never;
@@ -1326,6 +1388,100 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; nothing internal is disclosed (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObligations: {
+        parameters: {
+            query?: {
+                siteId?: string;
+                ruleId?: string;
+                status?: "compliant" | "dueSoon" | "overdue" | "neverDone";
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the organization's obligations, in site-rule order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "siteRuleId": 12,
+                     *           "siteId": 3,
+                     *           "ruleId": 1,
+                     *           "status": "overdue",
+                     *           "lastDoneAt": "2025-11-03T09:00:00.000Z",
+                     *           "pendingVerification": false,
+                     *           "dueAt": "2026-11-03T09:00:00.000Z",
+                     *           "nextInterventionId": null,
+                     *           "nextScheduledStart": null,
+                     *           "openAnomalyCount": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "WzEyXQ"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Obligation"][];
+                        /** @description The cursor of the next page; null on the last. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked API key or session token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED) */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };

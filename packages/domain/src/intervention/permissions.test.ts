@@ -21,7 +21,8 @@ const R = ProfileRole;
 const S = InterventionStatus;
 
 // Who may do what, as the roles are described: viewers read only, providers read and record on site,
-// admins and managers do everything, and only they see the code PIN (the technician must get it on site).
+// admins and managers do everything, and only they see the code PIN (the technician must get it on site);
+// the compliance register is the client's: its members read it, providers do not.
 const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
@@ -30,6 +31,7 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],
   readCodePin: [R.admin, R.manager],
+  readCompliance: [R.admin, R.manager, R.viewer],
 };
 
 const ROLE_PAIRS = ROLES.flatMap((role) => OPERATIONS.map((operation) => [role, operation] as const));

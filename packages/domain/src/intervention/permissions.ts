@@ -12,6 +12,8 @@ export const Operation = {
   verify: "verify",
   /** The code PIN is the client's proof that the technician came: it is not shown to the technician. */
   readCodePin: "readCodePin",
+  /** Where the organization's obligations stand: the client's own register, not a provider's business. */
+  readCompliance: "readCompliance",
 } as const;
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
@@ -26,6 +28,7 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],
   readCodePin: [R.admin, R.manager],
+  readCompliance: [R.admin, R.manager, R.viewer],
 };
 
 /** In which states an operation on an existing intervention is allowed; creations have no prior state. */

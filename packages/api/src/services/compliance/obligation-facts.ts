@@ -1,0 +1,123 @@
+import { type Executor, selectRows } from "@interventions/db";
+import {
+  AnomalyStatus,
+  DONE_STATUSES,
+  InterventionStatus,
+  InterventionType,
+  type LastDone,
+  OPEN_STATUSES,
+} from "@interventions/domain";
+import { sql } from "drizzle-orm";
+
+/** What the database knows of one obligation (a rule on a site), before the domain says where it stands. */
+export interface ObligationFacts {
+  siteRuleId: number;
+  siteId: number;
+  siteName: string;
+  ruleId: number;
+  ruleCode: string;
+  ruleName: string;
+  periodicityMonths: number;
+  lastDone: LastDone | null;
+  nextIntervention: { id: number; scheduledStart: Date } | null;
+  openAnomalyCount: number;
+}
+
+interface FactsRow {
+  site_rule_id: number;
+  site_id: number;
+  site_name: string;
+  rule_id: number;
+  rule_code: string;
+  rule_name: string;
+  periodicity_months: number;
+  last_done_ms: number | null;
+  last_done_status: number | null;
+  next_id: number | null;
+  next_start_ms: number | null;
+  open_anomalies: number;
+}
+
+const list = (values: readonly number[]) => sql.raw(values.join(", "));
+
+/**
+ * Every obligation of an organization (or of one site or rule) in one set-based query: the latest done
+ * covering work (`doneAt` of the domain: actual end, else scheduled end), the earliest open one, and the
+ * open anomalies. Covering work is a preventive linking the site rule, or a drill of the rule on the site.
+ * Numbers come back as float8 so that both drivers return JavaScript numbers (ids are safe integers).
+ */
+export async function readObligationFacts(
+  db: Executor,
+  organizationId: number,
+  filter: { siteId?: number | undefined; ruleId?: number | undefined },
+): Promise<ObligationFacts[]> {
+  const rows = await selectRows<FactsRow>(
+    db,
+    sql`
+    with covering as (
+      select isr.site_rule_id, i.id, i.status, i.scheduled_start, coalesce(i.actual_end, i.scheduled_end) as done_at
+      from intervention_site_rules isr
+      join interventions i on i.id = isr.intervention_id
+      where i.organization_id = ${organizationId} and i.type = ${InterventionType.preventive} and i.deleted_at is null
+      union all
+      select sr.id, i.id, i.status, i.scheduled_start, coalesce(i.actual_end, i.scheduled_end)
+      from interventions i
+      join intervention_sites s on s.intervention_id = i.id
+      join site_rules sr on sr.site_id = s.site_id and sr.rule_id = i.rule_id
+      where i.organization_id = ${organizationId} and i.type = ${InterventionType.trainingExercise}
+        and i.deleted_at is null
+    ),
+    last_done as (
+      select distinct on (site_rule_id) site_rule_id, done_at, status
+      from covering where status in (${list(DONE_STATUSES)})
+      order by site_rule_id, done_at desc, id desc
+    ),
+    next_open as (
+      select distinct on (site_rule_id) site_rule_id, id, scheduled_start
+      from covering where status in (${list(OPEN_STATUSES)})
+      order by site_rule_id, scheduled_start, id
+    ),
+    open_anomalies as (
+      select site_rule_id, count(*) as open_count
+      from anomalies
+      where organization_id = ${organizationId} and status = ${AnomalyStatus.open} and site_rule_id is not null
+      group by site_rule_id
+    )
+    select sr.id::float8 as site_rule_id, s.id::float8 as site_id, s.name as site_name,
+      r.id::float8 as rule_id, r.code as rule_code, r.name as rule_name, r.periodicity_months,
+      (extract(epoch from ld.done_at) * 1000)::float8 as last_done_ms, ld.status as last_done_status,
+      no.id::float8 as next_id, (extract(epoch from no.scheduled_start) * 1000)::float8 as next_start_ms,
+      coalesce(oa.open_count, 0)::float8 as open_anomalies
+    from site_rules sr
+    join sites s on s.id = sr.site_id and s.archived_at is null
+    join rules r on r.id = sr.rule_id
+    left join last_done ld on ld.site_rule_id = sr.id
+    left join next_open no on no.site_rule_id = sr.id
+    left join open_anomalies oa on oa.site_rule_id = sr.id
+    where sr.organization_id = ${organizationId}
+      ${filter.siteId === undefined ? sql`` : sql`and sr.site_id = ${filter.siteId}`}
+      ${filter.ruleId === undefined ? sql`` : sql`and sr.rule_id = ${filter.ruleId}`}
+    order by sr.id`,
+  );
+  return rows.map((row) => ({
+    siteRuleId: row.site_rule_id,
+    siteId: row.site_id,
+    siteName: row.site_name,
+    ruleId: row.rule_id,
+    ruleCode: row.rule_code,
+    ruleName: row.rule_name,
+    periodicityMonths: row.periodicity_months,
+    lastDone:
+      row.last_done_ms === null
+        ? null
+        : {
+            at: new Date(row.last_done_ms),
+            pendingVerification: row.last_done_status === InterventionStatus.awaitingVerification,
+          },
+    nextIntervention:
+      row.next_id === null || row.next_start_ms === null
+        ? null
+        : { id: row.next_id, scheduledStart: new Date(row.next_start_ms) },
+    openAnomalyCount: row.open_anomalies,
+  }));
+}
