@@ -37,6 +37,7 @@ export const companyContacts = pgTable(
   (t) => [
     index().on(t.companyId),
     index().on(t.organizationId),
+    unique("company_contacts_organization_id_key").on(t.organizationId, t.id),
     check("company_contacts_locale_check", sql`${t.locale} in ('fr', 'en')`),
   ],
 );

@@ -6,6 +6,7 @@ export * from "./intervention-events";
 export * from "./intervention-links";
 export * from "./interventions";
 export * from "./notifications";
+export * from "./obligation-reminders";
 export * from "./organizations";
 export * from "./profiles";
 export * from "./routines";

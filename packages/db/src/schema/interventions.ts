@@ -1,6 +1,6 @@
 import { CheckType, CreationStatus, InterventionStatus, InterventionType } from "@interventions/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, createdAt, enumColumn, idColumn, inEnum, ref, updatedAt } from "./columns";
 import { companies, companyContacts } from "./companies";
 import { organizationIdColumn } from "./organizations";
@@ -49,6 +49,8 @@ export const interventions = pgTable(
     attendeeCount: integer(),
     validatedAt: at(),
     routineId: ref().references(() => routines.id),
+    /** The occurrence of the routine this plans: the obligation's due date when it was generated. */
+    routineDueAt: at(),
     createdByProfileId: ref().references(() => profiles.id),
     /** Bumped by every change: a write that read an older version lost a race. */
     version: integer().notNull().default(1),
@@ -66,6 +68,9 @@ export const interventions = pgTable(
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
     // Target of intervention_sites' copy of the scheduled start, which PostgreSQL then keeps equal (on update cascade).
     unique("interventions_id_scheduled_start_key").on(t.id, t.scheduledStart),
+    // A routine plans each occurrence once, however many generators run: the insert conflicts, not a read.
+    uniqueIndex("interventions_routine_occurrence_key").on(t.routineId, t.routineDueAt),
+    check("interventions_routine_occurrence_check", sql`(${t.routineId} is null) = (${t.routineDueAt} is null)`),
     check("interventions_type_check", inEnum(t.type, InterventionType)),
     check("interventions_status_check", inEnum(t.status, InterventionStatus)),
     check("interventions_creation_status_check", inEnum(t.creationStatus, CreationStatus)),

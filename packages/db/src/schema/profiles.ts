@@ -23,6 +23,7 @@ export const profiles = pgTable(
   },
   (t) => [
     unique().on(t.userId, t.organizationId),
+    unique("profiles_organization_id_key").on(t.organizationId, t.id),
     index().on(t.organizationId, t.role),
     check("profiles_role_check", inEnum(t.role, ProfileRole)),
     check(

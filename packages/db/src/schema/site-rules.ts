@@ -18,5 +18,11 @@ export const siteRules = pgTable(
       .references(() => rules.id),
     createdAt: createdAt(),
   },
-  (t) => [unique().on(t.siteId, t.ruleId), index().on(t.organizationId), index().on(t.ruleId)],
+  (t) => [
+    unique().on(t.siteId, t.ruleId),
+    // Target of the tenant-carrying foreign keys (routines, reminders): a reference cannot cross organizations.
+    unique("site_rules_organization_id_key").on(t.organizationId, t.id),
+    index().on(t.organizationId),
+    index().on(t.ruleId),
+  ],
 );

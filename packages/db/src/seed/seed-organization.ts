@@ -131,18 +131,28 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
   }
   await tx.insert(profiles).values({ userId: ctx.sharedUserId, organizationId, role: SHARED_USER.role });
 
-  const companyIds = [...new Set(companyIdByContact.values())];
+  // Every check site rule has its routine, assigned in turn to each provider's first contact.
+  const firstContactOf = new Map<number, number>();
+  for (const [contact, company] of companyIdByContact) if (!firstContactOf.has(company)) firstContactOf.set(company, contact);
+  const firstContacts = [...firstContactOf.values()];
   await tx.insert(routines).values(
     siteRuleRows
       .filter((row) => checkRuleIds.has(row.ruleId))
-      .map((row, index) => ({
-        organizationId,
-        siteRuleId: row.id,
-        companyId: companyIds[index % companyIds.length] ?? null,
-        frequencyMonths:
-          RULE_CATALOGUE.find((rule) => ruleIdByCode.get(rule.code) === row.ruleId)?.periodicityMonths ?? 12,
-        nextDueAt: new Date(ctx.base.getTime() + (7 + index * 5) * DAY),
-      })),
+      .map((row, index) => {
+        const contactId = firstContacts[index % firstContacts.length] ?? null;
+        const firstDueAt = new Date(ctx.base.getTime() + (7 + index * 5) * DAY);
+        return {
+          organizationId,
+          siteRuleId: row.id,
+          assignedCompanyContactId: contactId,
+          leadDays: 30,
+          firstDueAt,
+          companyId: contactId === null ? null : (companyIdByContact.get(contactId) ?? null),
+          frequencyMonths:
+            RULE_CATALOGUE.find((rule) => ruleIdByCode.get(rule.code) === row.ruleId)?.periodicityMonths ?? 12,
+          nextDueAt: firstDueAt,
+        };
+      }),
   );
 
   await tx.insert(apiClients).values({

@@ -27,6 +27,7 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
   createCurative: [R.admin, R.manager],
+  planPreventive: [R.admin, R.manager],
   updatePreventive: [R.admin, R.manager],
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],

@@ -7,6 +7,8 @@ export const Operation = {
   read: "read",
   createUnplannedPreventive: "createUnplannedPreventive",
   createCurative: "createCurative",
+  /** A preventive check planned from the dashboard (the compliance grid), as routines plan them. */
+  planPreventive: "planPreventive",
   updatePreventive: "updatePreventive",
   updateTrainingExercise: "updateTrainingExercise",
   verify: "verify",
@@ -24,6 +26,7 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
   createCurative: [R.admin, R.manager],
+  planPreventive: [R.admin, R.manager],
   updatePreventive: [R.admin, R.manager],
   updateTrainingExercise: [R.admin, R.manager],
   verify: [R.admin, R.manager],

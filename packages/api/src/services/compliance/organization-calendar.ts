@@ -1,5 +1,4 @@
 import { type Executor, organizations } from "@interventions/db";
-import { DEFAULT_WARNING_DAYS } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 
 export interface OrganizationCalendar {
@@ -11,9 +10,9 @@ export interface OrganizationCalendar {
 /** Where an organization's dates are reckoned, and how early it wants to be warned. */
 export async function organizationCalendar(db: Executor, organizationId: number): Promise<OrganizationCalendar> {
   const [row] = await db
-    .select({ timeZone: organizations.timeZone })
+    .select({ timeZone: organizations.timeZone, warningDays: organizations.complianceWarningDays })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (!row) throw new Error(`organization ${organizationId} vanished`);
-  return { timeZone: row.timeZone, warningDays: DEFAULT_WARNING_DAYS };
+  return row;
 }

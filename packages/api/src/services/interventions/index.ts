@@ -7,3 +7,4 @@ export { listPlanning } from "./list-planning";
 export { updatePreventive } from "./update-preventive";
 export { updateTrainingExercise } from "./update-training-exercise";
 export { verifyIntervention } from "./verify-intervention";
+export { planPreventive } from "./plan-preventive";
