@@ -15,5 +15,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/interventions", "/interventions/:id(\\d+)", "/planning", "/sites/:path*", "/anomalies"],
+  matcher: [
+    "/",
+    "/compliance/:path*",
+    "/interventions",
+    "/interventions/:id(\\d+)",
+    "/planning",
+    "/sites/:path*",
+    "/anomalies",
+  ],
 };

@@ -5,9 +5,10 @@ import { usePathname } from "next/navigation";
 import { signOutAction, switchOrganizationAction } from "../app/actions/session";
 import { label, ROLE_LABELS } from "../lib/labels";
 import { NotificationBell } from "./notification-bell";
-import { useSession } from "./use-session";
+import { Operation, useSession } from "./use-session";
 
 const LINKS = [
+  { href: "/compliance", label: "Compliance", operation: Operation.readCompliance },
   { href: "/interventions", label: "Interventions" },
   { href: "/planning", label: "Planning" },
   { href: "/sites", label: "Sites" },
@@ -16,15 +17,15 @@ const LINKS = [
 
 export function AppHeader() {
   const pathname = usePathname();
-  const { me } = useSession();
+  const { me, can } = useSession();
   return (
     <header className="app-header">
-      <Link href="/interventions" className="brand">
+      <Link href="/" className="brand">
         Interventions
       </Link>
       <nav aria-label="Main">
         <ul>
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => !link.operation || can(link.operation)).map((link) => (
             <li key={link.href}>
               <Link href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
                 {link.label}

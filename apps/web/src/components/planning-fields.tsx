@@ -23,11 +23,14 @@ export function PlanningFields({
   errors,
   onChange,
   assigneeField,
+  creationStatuses = Object.values(CreationStatus),
 }: {
   values: PlanningValues;
   errors: FieldErrors;
   onChange: (field: keyof PlanningValues, value: string) => void;
   assigneeField: "assignedProfileId" | "assignedUserId";
+  /** The statuses this form may set (planning a check cannot record it done). */
+  creationStatuses?: readonly CreationStatus[];
 }) {
   const trpc = useTRPC();
   const { timeZone } = useSession();
@@ -56,7 +59,7 @@ export function PlanningFields({
               value={values.creationStatus}
               onChange={(event) => onChange("creationStatus", event.target.value)}
             >
-              {Object.values(CreationStatus).map((status) => (
+              {creationStatuses.map((status) => (
                 <option key={status} value={status}>
                   {label(CREATION_STATUS_LABELS, status)}
                 </option>

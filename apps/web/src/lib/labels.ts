@@ -4,6 +4,7 @@ import {
   CreationStatus,
   InterventionStatus,
   InterventionType,
+  ObligationStatus,
   ProfileRole,
   RuleKind,
 } from "@interventions/domain";
@@ -54,6 +55,13 @@ export const SEVERITY_LABELS: Record<AnomalySeverity, string> = {
 export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   [RuleKind.check]: "Periodic check",
   [RuleKind.exercise]: "Exercise",
+};
+
+export const OBLIGATION_LABELS: Record<ObligationStatus, string> = {
+  [ObligationStatus.overdue]: "Overdue",
+  [ObligationStatus.dueSoon]: "Due soon",
+  [ObligationStatus.neverDone]: "Never done",
+  [ObligationStatus.compliant]: "Compliant",
 };
 
 export const HISTORY_LABELS: Record<string, string> = {

@@ -133,7 +133,8 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
 
   // Every check site rule has its routine, assigned in turn to each provider's first contact.
   const firstContactOf = new Map<number, number>();
-  for (const [contact, company] of companyIdByContact) if (!firstContactOf.has(company)) firstContactOf.set(company, contact);
+  for (const [contact, company] of companyIdByContact)
+    if (!firstContactOf.has(company)) firstContactOf.set(company, contact);
   const firstContacts = [...firstContactOf.values()];
   await tx.insert(routines).values(
     siteRuleRows

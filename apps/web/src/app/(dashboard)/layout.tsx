@@ -7,7 +7,7 @@ import { DataProvider } from "../../lib/trpc";
 
 /** Every dashboard page needs a valid session; the proxy has already sent cookie-less visitors to sign in. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor("/interventions");
+  const actor = await requireActor("/");
   const session = await describeSession({ ctx: await serviceContextFor(actor) });
   // A new cache per organization: nothing read in one shows in another after a switch.
   return (

@@ -72,5 +72,5 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
     (await cookies()).set(ORGANIZATION_COOKIE, String(organizationId), cookieOptions);
   }
   // Pages of one organization mean nothing in another: start again from the list.
-  redirect("/interventions");
+  redirect("/");
 }

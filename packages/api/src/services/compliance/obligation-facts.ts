@@ -6,6 +6,7 @@ import {
   InterventionType,
   type LastDone,
   OPEN_STATUSES,
+  type RuleKind,
 } from "@interventions/domain";
 import { sql } from "drizzle-orm";
 
@@ -17,6 +18,7 @@ export interface ObligationFacts {
   ruleId: number;
   ruleCode: string;
   ruleName: string;
+  ruleKind: RuleKind;
   periodicityMonths: number;
   lastDone: LastDone | null;
   nextIntervention: { id: number; scheduledStart: Date } | null;
@@ -30,6 +32,7 @@ interface FactsRow {
   rule_id: number;
   rule_code: string;
   rule_name: string;
+  rule_kind: RuleKind;
   periodicity_months: number;
   last_done_ms: number | null;
   last_done_status: number | null;
@@ -84,7 +87,7 @@ export async function readObligationFacts(
       group by site_rule_id
     )
     select sr.id::float8 as site_rule_id, s.id::float8 as site_id, s.name as site_name,
-      r.id::float8 as rule_id, r.code as rule_code, r.name as rule_name, r.periodicity_months,
+      r.id::float8 as rule_id, r.code as rule_code, r.name as rule_name, r.kind as rule_kind, r.periodicity_months,
       (extract(epoch from ld.done_at) * 1000)::float8 as last_done_ms, ld.status as last_done_status,
       no.id::float8 as next_id, (extract(epoch from no.scheduled_start) * 1000)::float8 as next_start_ms,
       coalesce(oa.open_count, 0)::float8 as open_anomalies
@@ -106,6 +109,7 @@ export async function readObligationFacts(
     ruleId: row.rule_id,
     ruleCode: row.rule_code,
     ruleName: row.rule_name,
+    ruleKind: row.rule_kind,
     periodicityMonths: row.periodicity_months,
     lastDone:
       row.last_done_ms === null

@@ -4,7 +4,7 @@ export { createUnplannedPreventive } from "./create-unplanned-preventive";
 export { getIntervention } from "./get-intervention";
 export { listInterventions } from "./list-interventions";
 export { listPlanning } from "./list-planning";
+export { planPreventive } from "./plan-preventive";
 export { updatePreventive } from "./update-preventive";
 export { updateTrainingExercise } from "./update-training-exercise";
 export { verifyIntervention } from "./verify-intervention";
-export { planPreventive } from "./plan-preventive";

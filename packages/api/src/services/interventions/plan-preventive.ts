@@ -1,4 +1,11 @@
-import { assertIdsFound, assertRuleKinds, Operation, planPreventiveInput, RuleKind, uniqueIds } from "@interventions/domain";
+import {
+  assertIdsFound,
+  assertRuleKinds,
+  Operation,
+  planPreventiveInput,
+  RuleKind,
+  uniqueIds,
+} from "@interventions/domain";
 import { defineVerb } from "../verb";
 import { findSiteRules } from "./lookups/organization-records";
 import { resolveContact, resolveProfile } from "./lookups/people";

@@ -1,5 +1,11 @@
 import { interventions, type Transaction } from "@interventions/db";
-import { type CreationStatus, InterventionType, needsCodePin, statusForCreationStatus, uniqueIds } from "@interventions/domain";
+import {
+  type CreationStatus,
+  InterventionType,
+  needsCodePin,
+  statusForCreationStatus,
+  uniqueIds,
+} from "@interventions/domain";
 import type { ServiceContext } from "../../../context";
 import { HistoryAction, recordEvent } from "../history/record-event";
 import { insertSiteLinks } from "../links/site-links";
@@ -56,11 +62,7 @@ export async function insertPlannedPreventive(
     .onConflictDoNothing({ target: [interventions.routineId, interventions.routineDueAt] })
     .returning();
   if (!row) return null;
-  await insertSiteRuleLinks(
-    tx,
-    row.id,
-    uniqueIds(plan.siteRules.map((siteRule) => siteRule.id)),
-  );
+  await insertSiteRuleLinks(tx, row.id, uniqueIds(plan.siteRules.map((siteRule) => siteRule.id)));
   await insertSiteLinks(tx, row, uniqueIds(plan.siteRules.map((siteRule) => siteRule.siteId)));
   await recordEvent(tx, ctx, row.id, HistoryAction.created);
   await tellCreated(tx, ctx, row, { contact: plan.contact, profile: plan.profile });
