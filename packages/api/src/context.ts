@@ -1,5 +1,6 @@
 import type { Database } from "@interventions/db";
 import type { ProfileRole } from "@interventions/domain";
+import type { JobQueue } from "./jobs/job-queue";
 import type { SignatureStorage } from "./storage/signature-storage";
 
 /** Who is acting: a user's profile in one organization, reached through an API client or the dashboard. */
@@ -21,4 +22,6 @@ export interface ServiceContext {
   /** The request's clock: one instant for every timestamp a verb writes. */
   now: Date;
   storage: SignatureStorage;
+  /** Background work (e-mail delivery…), enqueued in the verb's own transaction. */
+  jobs: JobQueue;
 }

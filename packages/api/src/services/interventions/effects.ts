@@ -1,9 +1,9 @@
-import { randomInt, randomUUID } from "node:crypto";
-import { emailOutbox, notifications, profiles, type Transaction, users } from "@interventions/db";
+import { randomInt } from "node:crypto";
+import { notifications, profiles, type Transaction, users } from "@interventions/db";
 import { Operation, ProfileRole, roleAllows } from "@interventions/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
-import { localeOf, MessageKind, type MessagePayload } from "../../mail/message-kinds";
+import { localeOf, MessageKind } from "../../mail/message-kinds";
 import { notificationTitle } from "../../mail/render-message";
 
 /** A fresh 6-digit code PIN for the technician to type on site. */
@@ -56,30 +56,4 @@ export async function insertNotifications(
       createdAt: ctx.now,
     })),
   );
-}
-
-export interface EmailRecipient {
-  email: string;
-  name: string;
-  locale: string;
-}
-
-/** Writes an e-mail intent in the caller's transaction; the delivery worker sends it after commit. */
-export async function queueEmail(
-  tx: Transaction,
-  ctx: ServiceContext,
-  message: { interventionId: number; kind: MessageKind; recipient: EmailRecipient; payload: MessagePayload },
-): Promise<void> {
-  await tx.insert(emailOutbox).values({
-    organizationId: ctx.actor.organizationId,
-    interventionId: message.interventionId,
-    kind: message.kind,
-    recipientEmail: message.recipient.email,
-    recipientName: message.recipient.name,
-    locale: localeOf(message.recipient.locale),
-    payload: message.payload,
-    messageId: `<${randomUUID()}@interventions.local>`,
-    nextAttemptAt: ctx.now,
-    createdAt: ctx.now,
-  });
 }

@@ -1,7 +1,8 @@
 import type { Transaction } from "@interventions/db";
 import type { ServiceContext } from "../../context";
 import type { MessageKind, MessagePayload } from "../../mail/message-kinds";
-import { type EmailRecipient, insertNotifications, queueEmail } from "./effects";
+import { type EmailRecipient, queueEmail } from "../../mail/queue-email";
+import { insertNotifications } from "./effects";
 import { type ContactFacts, findContact, findProfile, findProfileOfContact, type ProfileFacts } from "./references";
 
 /** The people of an intervention one event concerns: its company contact, its member, or both. */
