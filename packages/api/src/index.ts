@@ -11,15 +11,13 @@ export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
 export type { Actor, ServiceContext } from "./context";
 export {
-  type BackoffPolicy,
   createMailTransport,
-  createMailWorker,
   type MailEnv,
   type MailTransport,
   type MailTransportSettings,
-  type MailWorker,
-  type MailWorkerOptions,
+  type MailWorkOptions,
   mailEnvSchema,
+  workMail,
 } from "./mail";
 export { interventionExists } from "./services/interventions/intervention-exists";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";

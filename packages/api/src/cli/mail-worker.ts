@@ -1,20 +1,10 @@
-import { join } from "node:path";
-import { databaseEnvSchema, defaultDataDir, openConfiguredDatabase, parseEnv } from "@interventions/db";
-import { createMailTransport } from "../mail/create-mail-transport";
-import { mailEnvSchema } from "../mail/mail-env";
-import { createMailWorker } from "../mail/mail-worker";
+import { parseEnv } from "@interventions/db";
+import { mailWorkerEnvSchema, startMailWorker } from "../runtime/mail-worker";
 
-// The delivery worker as its own process (`pnpm --filter @interventions/api mail-worker`), for when the
-// app's own worker is not wanted or more are needed: any number may run at once, each message is sent once.
+// The delivery worker as its own process (`pnpm --filter @interventions/api mail-worker`): any number may
+// run at once, each message is sent by one of them.
 
-const env = parseEnv(databaseEnvSchema.extend(mailEnvSchema.shape), process.env);
-// The app applies the migrations; this process only reads and updates the outbox.
-const handle = await openConfiguredDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
-const transport = createMailTransport({
-  smtpUrl: env.SMTP_URL,
-  directory: env.MAIL_DIR ?? join(env.DATA_DIR ?? defaultDataDir(), "mail"),
-});
-const worker = createMailWorker({ db: handle.db, transport, appUrl: env.APP_URL, from: env.MAIL_FROM });
+const worker = await startMailWorker(parseEnv(mailWorkerEnvSchema, process.env));
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -22,12 +12,9 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`Mail worker: ${signal}, finishing the messages under way…`);
   await worker.stop();
-  await transport.close();
-  await handle.close();
   console.log("Mail worker: stopped.");
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-worker.start();
-console.log(`Mail worker: delivering the outbox of the ${handle.kind} database via ${transport.description}.`);
+console.log(`Mail worker: delivering ${worker.description}.`);

@@ -2,6 +2,7 @@ import type { Database } from "@interventions/db";
 import { assertRoleAllows, isDomainError } from "@interventions/domain";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
+import type { JobQueue } from "../jobs/job-queue";
 import type { SignatureStorage } from "../storage/signature-storage";
 import { domainProblem, HttpErrorCode, HttpProblem, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json";
@@ -11,6 +12,7 @@ export interface RestDeps {
   db: Database;
   tokens: SessionTokens;
   storage: SignatureStorage;
+  jobs: JobQueue;
   clock?: () => Date;
   /** Receives unexpected errors; the client only learns that one happened. */
   onError?: (error: unknown) => void;
@@ -48,7 +50,11 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
       );
       assertRoleAllows(actor.role, found.route.operation);
       const body = await readJsonBody(request);
-      const result = await found.route.run({ db: deps.db, actor, now, storage: deps.storage }, body, found.params);
+      const result = await found.route.run(
+        { db: deps.db, actor, now, storage: deps.storage, jobs: deps.jobs },
+        body,
+        found.params,
+      );
       return Response.json(result, { status: found.route.status });
     } catch (error) {
       return errorResponse(error, deps.onError);

@@ -1,5 +1,6 @@
 import type { Database } from "@interventions/db";
 import { SessionTokens } from "../auth/session-token";
+import type { JobQueue } from "../jobs/job-queue";
 import { createAuthHandler } from "../rest/auth-handler";
 import { createRestHandler, type FetchHandler } from "../rest/handler";
 import type { SignatureStorage } from "../storage/signature-storage";
@@ -14,6 +15,7 @@ export interface ApiHandlers {
 export interface ApiHandlersDeps {
   db: Database;
   storage: SignatureStorage;
+  jobs: JobQueue;
   sessionSecret: string;
   sessionTtlHours: number;
 }
@@ -24,13 +26,13 @@ function logUnexpected(error: unknown): void {
   console.error("Unexpected error while serving a request", error);
 }
 
-/** The process's three fetch handlers over one database and storage: what every server entry mounts. */
+/** The process's three fetch handlers over one database, storage and job queue: what every server entry mounts. */
 export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
-  const { db, storage } = deps;
+  const { db, storage, jobs } = deps;
   const tokens = new SessionTokens(deps.sessionSecret);
   return {
-    rest: createRestHandler({ db, tokens, storage, onError: logUnexpected }),
-    trpc: createTrpcHandler({ db, tokens, storage, endpoint: TRPC_ENDPOINT, onError: logUnexpected }),
+    rest: createRestHandler({ db, tokens, storage, jobs, onError: logUnexpected }),
+    trpc: createTrpcHandler({ db, tokens, storage, jobs, endpoint: TRPC_ENDPOINT, onError: logUnexpected }),
     auth: createAuthHandler({ db, tokens, sessionTtlMs: deps.sessionTtlHours * 3_600_000, onError: logUnexpected }),
   };
 }

@@ -1,8 +1,10 @@
+export { createJobEngine, type JobEngine } from "../jobs/job-engine";
 export { resolveDataDir } from "./data-dir";
 export { type ServerEnv, serverEnvSchema } from "./env";
 export { type ApiHandlers, type ApiHandlersDeps, createApiHandlers, TRPC_ENDPOINT } from "./handlers";
 export { checkDatabaseHealth, type Health, healthResponse } from "./health";
-export { type MailDelivery, startMailDelivery } from "./mail-delivery";
+export { deliverMail, type MailDelivery, startMailDelivery } from "./mail-delivery";
+export { type MailWorkerEnv, type MailWorkerProcess, mailWorkerEnvSchema, startMailWorker } from "./mail-worker";
 export { openRuntime, type Runtime } from "./open-runtime";
 export { resolveSessionSecret } from "./session-secret";
 export { openConfiguredStorage } from "./storage";

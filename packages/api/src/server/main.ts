@@ -21,7 +21,7 @@ const address = parseEnv(listenEnvSchema, process.env);
 const runtime = await openRuntime(env);
 const listening = await listen(createServerHandler(runtime), { port: address.PORT, host: address.HOST });
 console.info(`Lean server listening on ${listening.url} (database: ${runtime.database.kind}).`);
-const mail = startMailDelivery(env, runtime.database.db);
+const mail = await startMailDelivery(env, runtime.jobs, runtime.database.db);
 if (mail) console.info(`Mail worker delivering the outbox via ${mail.description}.`);
 
 let stopping = false;
@@ -31,6 +31,7 @@ async function stop(signal: string): Promise<void> {
   console.info(`${signal}: closing.`);
   await listening.close();
   await mail?.stop();
+  await runtime.jobs.stop();
   await runtime.database.close();
   process.exit(0);
 }

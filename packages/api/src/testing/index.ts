@@ -6,6 +6,7 @@ import { type DatabaseHandle, demoCredentials, seedDemo } from "@interventions/d
 import { createTestDatabase } from "@interventions/db/testing";
 import { SessionTokens } from "../auth/session-token";
 import { signIn } from "../auth/sign-in";
+import { createJobEngine, type EngineTimings, type JobEngine } from "../jobs/job-engine";
 import { createResponseValidator } from "../openapi/response-validator";
 import { createAuthHandler } from "../rest/auth-handler";
 import { createRestHandler, type FetchHandler } from "../rest/handler";
@@ -16,11 +17,15 @@ import { createTrpcHandler } from "../trpc/handler";
 export const TEST_NOW = new Date("2026-11-23T10:00:00.000Z");
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const BASE_URL = "http://interventions.test";
+/** The engine's intervals in tests: a second, so that retries and take-overs are seen at once. */
+export const TEST_TIMINGS: EngineTimings = { superviseSeconds: 1, pollingSeconds: 0.5, notifyPollingSeconds: 0.5 };
 
 export interface ApiTestEnv {
   database: DatabaseHandle;
   s3: EmbeddedS3;
   storage: SignatureStorage;
+  /** The job engine the handlers enqueue on, started; nothing works its queues unless a test does. */
+  jobs: JobEngine;
   tokens: SessionTokens;
   rest: FetchHandler;
   auth: FetchHandler;
@@ -32,21 +37,24 @@ export interface ApiTestEnv {
   close(): Promise<void>;
 }
 
-/** A seeded database, a signature-checking S3 server and the real handlers over them, for one test file. */
+/** A seeded database, its job engine, a signature-checking S3 server and the real handlers over them, for one test file. */
 export async function createApiTestEnv(): Promise<ApiTestEnv> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { now: TEST_NOW });
   const directory = await mkdtemp(join(tmpdir(), "interventions-s3-"));
   const s3 = await startEmbeddedS3({ directory, bucket: "signatures" });
   const storage = createSignatureStorage(s3.settings);
+  const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
+  await jobs.start();
   const tokens = new SessionTokens(randomBytes(32).toString("hex"));
   let now = TEST_NOW;
   const clock = () => now;
-  const deps = { db: database.db, tokens, storage, clock };
+  const deps = { db: database.db, tokens, storage, jobs, clock };
   return {
     database,
     s3,
     storage,
+    jobs,
     tokens,
     // Every answer the REST tests receive is checked against the OpenAPI document (the contract test).
     rest: conformingTo(createRestHandler({ ...deps, onError: (error) => console.error(error) })),
@@ -68,6 +76,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
       return { authorization: `Bearer ${organization.apiKey}`, "x-session-token": session.token };
     },
     async close() {
+      await jobs.stop({ graceful: false });
       await s3.close();
       await rm(directory, { recursive: true, force: true });
       await database.close();

@@ -6,6 +6,7 @@ import { authenticateRequest } from "../auth/authenticate";
 import { actorFromBrowserSession, readBrowserSession, readCookie } from "../auth/browser-session";
 import type { SessionTokens } from "../auth/session-token";
 import type { Actor } from "../context";
+import type { JobQueue } from "../jobs/job-queue";
 import type { FetchHandler } from "../rest/handler";
 import { HttpProblem } from "../rest/problem";
 import { BODY_LIMIT_BYTES, readLimited } from "../rest/read-json";
@@ -17,6 +18,7 @@ export interface TrpcDeps {
   db: Database;
   tokens: SessionTokens;
   storage: SignatureStorage;
+  jobs: JobQueue;
   endpoint: string;
   clock?: () => Date;
   /** How a request names its actor; by default the partner headers, else the dashboard's session cookie. */
@@ -37,7 +39,7 @@ export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
       router: appRouter,
       createContext: async (): Promise<TrpcContext> => {
         const now = clock();
-        const base = { db: deps.db, storage: deps.storage, now };
+        const base = { db: deps.db, storage: deps.storage, jobs: deps.jobs, now };
         try {
           return { ...base, actor: await resolveActor(request, now), authError: null };
         } catch (error) {

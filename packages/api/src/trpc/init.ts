@@ -4,11 +4,13 @@ import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor, ServiceContext } from "../context";
+import type { JobQueue } from "../jobs/job-queue";
 import type { SignatureStorage } from "../storage/signature-storage";
 
 export interface TrpcContext {
   db: Database;
   storage: SignatureStorage;
+  jobs: JobQueue;
   now: Date;
   /** null when the request carries no credentials: only public procedures may run. */
   actor: Actor | null;
@@ -94,7 +96,13 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     const cause = new DomainError(ErrorCode.unauthenticated, "Sign in first");
     throw new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause });
   }
-  const service: ServiceContext = { db: ctx.db, storage: ctx.storage, now: ctx.now, actor: ctx.actor };
+  const service: ServiceContext = {
+    db: ctx.db,
+    storage: ctx.storage,
+    jobs: ctx.jobs,
+    now: ctx.now,
+    actor: ctx.actor,
+  };
   return next({ ctx: { service } });
 });
 
