@@ -40,7 +40,9 @@ export async function captureCurativeSql(options: {
       secretAccessKey: "unused",
       forcePathStyle: true,
     });
-    const handler = createRestHandler({ db, tokens: new SessionTokens(options.sessionSecret), storage });
+    // An unassigned curative tells nobody: should it ever enqueue a job, the capture says so rather than replay it.
+    const jobs = { enqueue: () => Promise.reject(new Error("create-curative was not expected to enqueue a job")) };
+    const handler = createRestHandler({ db, tokens: new SessionTokens(options.sessionSecret), storage, jobs });
     const response = await handler(
       new Request("http://bench/interventions/v2/rs/curative", {
         method: "POST",

@@ -64,7 +64,9 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   const policyOf = (queue: Queue): QueuePolicy => ({ ...QUEUE_POLICIES[queue], ...options.policies?.[queue] });
 
   async function workGivenUp(queue: Queue, givenUp: NonNullable<JobHandler["givenUp"]>): Promise<string> {
-    return boss.work(givenUpQueue(queue), { ...workOptions(timings, 1), includeMetadata: true }, async ([job]) => {
+    // Not urgent, and not notified: polled at the backstop's pace.
+    const polling = { ...workOptions(timings, 1), pollingIntervalSeconds: timings.notifyPollingSeconds };
+    return boss.work(givenUpQueue(queue), { ...polling, includeMetadata: true }, async ([job]) => {
       if (!job) return;
       await givenUp({ id: job.sourceId ?? job.id, data: job.data, error: describeOutput(job.sourceOutput) });
     });
@@ -98,19 +100,15 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     },
 
     async work(queue, handler) {
-      const ids = [
-        await boss.work(
-          queue,
-          { ...workOptions(timings, policyOf(queue).batchSize), includeMetadata: true, perJobResults: true },
-          (jobs: JobWithMetadata[]) => Promise.all(jobs.map((job) => attempt(handler, job))),
-        ),
-      ];
-      if (handler.givenUp) ids.push(await workGivenUp(queue, handler.givenUp));
+      const options = { ...workOptions(timings, policyOf(queue).batchSize), includeMetadata: true } as const;
+      const id = await boss.work(queue, { ...options, perJobResults: true }, (jobs: JobWithMetadata[]) =>
+        Promise.all(jobs.map((job) => attempt(handler, job))),
+      );
+      const workers: { name: string; id: string }[] = [{ name: queue, id }];
+      if (handler.givenUp) workers.push({ name: givenUpQueue(queue), id: await workGivenUp(queue, handler.givenUp) });
       return {
         async stop() {
-          for (const [index, id] of ids.entries()) {
-            await boss.offWork(index === 0 ? queue : givenUpQueue(queue), { id, wait: true });
-          }
+          for (const worker of workers) await boss.offWork(worker.name, { id: worker.id, wait: true });
         },
       };
     },
