@@ -1,6 +1,5 @@
 import type { JobEngine, Worker } from "../jobs/job-engine";
-import type { JobHandler } from "../jobs/job-handler";
-import { PermanentJobError } from "../jobs/job-handler";
+import { type JobHandler, PermanentJobError } from "../jobs/job-handler";
 import { Queue } from "../jobs/job-queue";
 import { type DeliveryOptions, deliverMessage, describe } from "./deliver-message";
 import { mailJobSchema } from "./mail-job";

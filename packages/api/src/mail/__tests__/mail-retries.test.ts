@@ -12,7 +12,7 @@ import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
 const POLL = { timeout: 20_000, interval: 50 };
 /** What an attempt costs on top of the wait it schedules (the refused connection, two updates). */
-const SLACK_MS = 750;
+const SLACK_MS = 1_000;
 let fixture: OutboxFixture;
 let sink: SmtpSink;
 let transport: MailTransport;
