@@ -1,4 +1,5 @@
-import { OutboxStatus } from "@interventions/db";
+import { emailOutbox, OutboxStatus } from "@interventions/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { Worker } from "../../jobs/job-engine";
 import { createMailTransport } from "../create-mail-transport";
@@ -98,6 +99,19 @@ it("does not retry an address the server refuses for good (5xx): dead at once; t
   ]);
   const ours = sink.received.map((mail) => mail.messageId).filter((id) => id && messageIds.includes(id));
   expect(ours.sort()).toEqual([messageIds[0], messageIds[2]].sort());
+});
+
+it("gives up at once on a row it cannot read", async () => {
+  const [messageId] = await fixture.queue(1);
+  await fixture.database.db
+    .update(emailOutbox)
+    .set({ kind: "no-such-kind" })
+    .where(eq(emailOutbox.messageId, messageId ?? ""));
+  await worker();
+  await expect.poll(() => statuses([messageId ?? ""]), POLL).toEqual([OutboxStatus.dead]);
+  const row = (await fixture.rows()).find((r) => r.messageId === messageId);
+  expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/unreadable outbox row/) });
+  expect(sink.received).toEqual([]);
 });
 
 it("two workers running together deliver each message exactly once", async () => {
