@@ -86,7 +86,9 @@ export async function createOutboxFixture(policy: Partial<QueuePolicy>): Promise
     organizationId: organization.id,
     engine,
     async queue(count, recipient = (index) => `to-${index}@example.com`, then = () => {}) {
-      const [last] = await db.select({ id: sql<number>`coalesce(max(${emailOutbox.id}), 0)` }).from(emailOutbox);
+      const [last] = await db
+        .select({ id: sql`coalesce(max(${emailOutbox.id}), 0)`.mapWith(Number) })
+        .from(emailOutbox);
       await db.transaction(async (tx) => {
         const ctx = { actor: { organizationId: organization.id }, now: T0, jobs: producer };
         for (let index = 0; index < count; index++) {
