@@ -1,5 +1,6 @@
 import type { Database } from "@interventions/db";
 import type { ProfileRole } from "@interventions/domain";
+import type { JobQueue } from "./jobs/job-queue";
 import type { SignatureStorage } from "./storage/signature-storage";
 
 /** Who is acting: a user's profile in one organization, reached through an API client or the dashboard. */
@@ -14,10 +15,12 @@ export interface Actor {
   apiClientId: number | null;
 }
 
-/** What the process provides every verb: the database and signature storage. */
+/** What the process provides every verb: the database, signature storage, background jobs. */
 export interface ServiceDeps {
   db: Database;
   storage: SignatureStorage;
+  /** Background work (e-mail delivery…), enqueued in the verb's own transaction. */
+  jobs: JobQueue;
 }
 
 /** Everything a service verb may touch arrives here; nothing is imported as a global. */

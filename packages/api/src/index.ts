@@ -12,15 +12,13 @@ export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
 export type { Actor, ServiceContext, ServiceDeps } from "./context";
 export {
-  type BackoffPolicy,
   createMailTransport,
-  createMailWorker,
   type MailEnv,
   type MailTransport,
   type MailTransportSettings,
-  type MailWorker,
-  type MailWorkerOptions,
+  type MailWorkOptions,
   mailEnvSchema,
+  workMail,
 } from "./mail";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";
 export { createSignatureStorage, type S3Settings, type SignatureStorage } from "./storage/signature-storage";

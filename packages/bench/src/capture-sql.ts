@@ -40,7 +40,12 @@ export async function captureCurativeSql(options: {
       secretAccessKey: "unused",
       forcePathStyle: true,
     });
-    const handler = createRestHandler({ services: { db, storage }, tokens: new SessionTokens(options.sessionSecret) });
+    // An unassigned curative tells nobody: should it ever enqueue a job, the capture says so rather than replay it.
+    const jobs = { enqueue: () => Promise.reject(new Error("create-curative was not expected to enqueue a job")) };
+    const handler = createRestHandler({
+      services: { db, storage, jobs },
+      tokens: new SessionTokens(options.sessionSecret),
+    });
     const response = await handler(
       new Request("http://bench/interventions/v2/rs/curative", {
         method: "POST",

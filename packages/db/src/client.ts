@@ -21,9 +21,16 @@ export type Executor = Database | Transaction;
 
 export type DatabaseKind = "postgres" | "pglite";
 
+/**
+ * The driver under `db`, for a library that must reach the same database by itself (the job engine): the
+ * PGlite instance, whose one session it has to share, or the URL to open connections of its own.
+ */
+export type DatabaseDriver = { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; url: string };
+
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: DatabaseKind;
+  readonly driver: DatabaseDriver;
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,6 +59,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return {
     db,
     kind: "postgres",
+    driver: { kind: "postgres", url },
     migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
   };
@@ -71,6 +79,7 @@ async function openPglite(dataDir: string | undefined, initialImage: Blob | null
   return {
     db,
     kind: "pglite",
+    driver: { kind: "pglite", pglite: client },
     migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };

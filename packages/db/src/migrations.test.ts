@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   "intervention_sites",
   "interventions",
   "notifications",
+  "obligation_reminders",
   "organizations",
   "profiles",
   "routines",

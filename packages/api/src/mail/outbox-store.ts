@@ -1,53 +1,26 @@
 import { type Database, emailOutbox, OutboxStatus, organizations } from "@interventions/db";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
-export type ClaimedMessage = OutboxRow & { organizationName: string; timeZone: string };
+export type AttemptedMessage = OutboxRow & { organizationName: string; timeZone: string };
 
 /**
- * Takes up to `limit` due messages for this worker. In one short transaction the rows are locked
- * (`SKIP LOCKED`: another worker claiming at the same moment takes other rows), their attempt is counted,
- * and their next attempt is pushed to the end of the lease; once committed, other workers leave them alone
- * until then. A worker that dies mid-send thus loses its claim when the lease ends, and the message is
- * taken again: delivery is at least once, never lost.
+ * Counts an attempt at a pending message and reads what it needs to be sent. Null when the message is sent
+ * or dead already: a job run again after a crash that followed the recording, or a stray copy of it.
  */
-export async function claimDueMessages(
-  db: Database,
-  { now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number },
-): Promise<ClaimedMessage[]> {
-  const claimed = await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, OutboxStatus.pending), lte(emailOutbox.nextAttemptAt, now)))
-      .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(emailOutbox)
-      .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
-      .where(
-        inArray(
-          emailOutbox.id,
-          due.map((row) => row.id),
-        ),
-      )
-      .returning({ id: emailOutbox.id });
-  });
-  if (claimed.length === 0) return [];
-  const rows = await db
-    .select({ message: emailOutbox, organizationName: organizations.name, timeZone: organizations.timeZone })
-    .from(emailOutbox)
-    .innerJoin(organizations, eq(organizations.id, emailOutbox.organizationId))
-    .where(
-      inArray(
-        emailOutbox.id,
-        claimed.map((row) => row.id),
-      ),
-    )
-    .orderBy(asc(emailOutbox.id));
-  return rows.map((row) => ({ ...row.message, organizationName: row.organizationName, timeZone: row.timeZone }));
+export async function startAttempt(db: Database, id: number): Promise<AttemptedMessage | null> {
+  const [row] = await db
+    .update(emailOutbox)
+    .set({ attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, OutboxStatus.pending)))
+    .returning();
+  if (!row) return null;
+  const [organization] = await db
+    .select({ name: organizations.name, timeZone: organizations.timeZone })
+    .from(organizations)
+    .where(eq(organizations.id, row.organizationId));
+  if (!organization) throw new Error(`the organization of message ${id} is gone`);
+  return { ...row, organizationName: organization.name, timeZone: organization.timeZone };
 }
 
 /** Delivered. Not fenced by the attempt: whichever worker delivered it, it is delivered. */
@@ -59,27 +32,30 @@ export async function markSent(db: Database, id: number, now: Date): Promise<voi
 }
 
 /**
- * A failed attempt: retried at `retryAt`, or dead (kept, with the error, for someone to look at) when
- * `retryAt` is null. Only the worker holding the latest claim writes it: one whose lease ran out and whose
- * message was claimed again by another worker has its result ignored.
+ * The error of a failed attempt, kept on the row. Only the latest attempt writes it: a stalled worker whose
+ * job was taken over by another does not overwrite what the newer attempt found.
  */
-export async function markFailed(
+export async function recordFailure(
   db: Database,
-  claim: { id: number; attempts: number },
-  outcome: { error: string; retryAt: Date | null },
+  attempt: { id: number; attempts: number },
+  error: string,
 ): Promise<void> {
   await db
     .update(emailOutbox)
-    .set(
-      outcome.retryAt === null
-        ? { status: OutboxStatus.dead, lastError: outcome.error }
-        : { nextAttemptAt: outcome.retryAt, lastError: outcome.error },
-    )
+    .set({ lastError: error })
     .where(
       and(
-        eq(emailOutbox.id, claim.id),
+        eq(emailOutbox.id, attempt.id),
         eq(emailOutbox.status, OutboxStatus.pending),
-        eq(emailOutbox.attempts, claim.attempts),
+        eq(emailOutbox.attempts, attempt.attempts),
       ),
     );
+}
+
+/** Given up: kept, with what ended its last attempt, for someone to look at; never tried again. */
+export async function markDead(db: Database, id: number, error: string): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({ status: OutboxStatus.dead, lastError: error })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, OutboxStatus.pending)));
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { emailOutbox, type Transaction } from "@interventions/db";
-import type { ServiceContext } from "../context";
+import type { Actor, ServiceContext } from "../context";
+import { Queue } from "../jobs/job-queue";
+import type { MailJob } from "./mail-job";
 import { localeOf, type MessageKind, type MessagePayload } from "./message-kinds";
 
 export interface EmailRecipient {
@@ -9,22 +11,30 @@ export interface EmailRecipient {
   locale: string;
 }
 
-/** Writes an e-mail intent in the caller's transaction; the delivery worker sends it after commit. */
+/**
+ * Writes an e-mail in the caller's transaction: its outbox row (the message and its record) and the job
+ * that delivers it after commit. A rollback takes both away.
+ */
 export async function queueEmail(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: Pick<ServiceContext, "now" | "jobs"> & { actor: Pick<Actor, "organizationId"> },
   message: { interventionId: number; kind: MessageKind; recipient: EmailRecipient; payload: MessagePayload },
 ): Promise<void> {
-  await tx.insert(emailOutbox).values({
-    organizationId: ctx.actor.organizationId,
-    interventionId: message.interventionId,
-    kind: message.kind,
-    recipientEmail: message.recipient.email,
-    recipientName: message.recipient.name,
-    locale: localeOf(message.recipient.locale),
-    payload: message.payload,
-    messageId: `<${randomUUID()}@interventions.local>`,
-    nextAttemptAt: ctx.now,
-    createdAt: ctx.now,
-  });
+  const [row] = await tx
+    .insert(emailOutbox)
+    .values({
+      organizationId: ctx.actor.organizationId,
+      interventionId: message.interventionId,
+      kind: message.kind,
+      recipientEmail: message.recipient.email,
+      recipientName: message.recipient.name,
+      locale: localeOf(message.recipient.locale),
+      payload: message.payload,
+      messageId: `<${randomUUID()}@interventions.local>`,
+      createdAt: ctx.now,
+    })
+    .returning({ id: emailOutbox.id });
+  if (!row) throw new Error("the outbox row was not written");
+  const job: MailJob = { outboxId: row.id };
+  await ctx.jobs.enqueue(tx, Queue.mail, job);
 }

@@ -1,6 +1,7 @@
 import { type DatabaseHandle, startDatabase } from "@interventions/db";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
+import { createJobEngine, type JobEngine } from "../jobs/job-engine";
 import type { SignatureStorage } from "../storage/signature-storage";
 import type { ServerEnv } from "./env";
 import { type ApiHandlers, createApiHandlers } from "./handlers";
@@ -14,6 +15,8 @@ export interface Runtime {
   env: ServerEnv;
   database: DatabaseHandle;
   storage: SignatureStorage;
+  /** The job engine, started: verbs enqueue on it; background work runs on it. */
+  jobs: JobEngine;
   tokens: SessionTokens;
   sessionTtlMs: number;
   /** What every verb receives besides its actor and clock. */
@@ -34,14 +37,17 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
     resolveSessionSecret(env),
   ]);
   const { storage } = opened;
+  const jobs = createJobEngine({ database });
+  await jobs.start();
   const tokens = new SessionTokens(sessionSecret);
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
-  const services: ServiceDeps = { db: database.db, storage };
+  const services: ServiceDeps = { db: database.db, storage, jobs };
   let mail: MailDelivery | null = null;
   return {
     env,
     database,
     storage,
+    jobs,
     tokens,
     sessionTtlMs,
     services,
@@ -49,11 +55,12 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
     health: () => checkDatabaseHealth(database),
     async startBackgroundWork() {
       if (mail) return;
-      mail = startMailDelivery(env, database.db);
+      mail = await startMailDelivery(env, jobs, database.db);
       if (mail) log(`Mail worker delivering the outbox via ${mail.description}.`);
     },
     async close() {
       await mail?.stop();
+      await jobs.stop();
       await opened.close();
       await database.close();
     },

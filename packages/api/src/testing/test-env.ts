@@ -8,6 +8,7 @@ import { SessionTokens } from "../auth/session-token";
 import { signIn } from "../auth/sign-in";
 import type { ServiceDeps } from "../context";
 import type { FetchHandler } from "../http";
+import { createJobEngine, type EngineTimings, type JobEngine } from "../jobs/job-engine";
 import { createResponseValidator } from "../openapi/response-validator";
 import { createApiHandlers } from "../runtime/handlers";
 import { type EmbeddedS3, startEmbeddedS3 } from "../storage/embedded-s3";
@@ -16,11 +17,15 @@ import { createSignatureStorage, type SignatureStorage } from "../storage/signat
 export const TEST_NOW = new Date("2026-11-23T10:00:00.000Z");
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const BASE_URL = "http://interventions.test";
+/** The engine's intervals in tests: a second, so that retries and take-overs are seen at once. */
+export const TEST_TIMINGS: EngineTimings = { superviseSeconds: 1, pollingSeconds: 0.5, notifyPollingSeconds: 0.5 };
 
 export interface ApiTestEnv {
   database: DatabaseHandle;
   s3: EmbeddedS3;
   storage: SignatureStorage;
+  /** The job engine the handlers enqueue on, started; nothing works its queues unless a test does. */
+  jobs: JobEngine;
   /** What the handlers give every verb: build a ServiceContext from it to call a verb directly. */
   services: ServiceDeps;
   tokens: SessionTokens;
@@ -34,7 +39,7 @@ export interface ApiTestEnv {
   close(): Promise<void>;
 }
 
-/** A seeded database, a signature-checking S3 server and the real handlers over them, for one test file. */
+/** A seeded database, its job engine, a signature-checking S3 server and the real handlers over them, for one test file. */
 export async function createApiTestEnv(): Promise<ApiTestEnv> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { now: TEST_NOW });
@@ -44,7 +49,9 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
   const tokens = new SessionTokens(randomBytes(32).toString("hex"));
   let now = TEST_NOW;
   const clock = () => now;
-  const services: ServiceDeps = { db: database.db, storage };
+  const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
+  await jobs.start();
+  const services: ServiceDeps = { db: database.db, storage, jobs };
   const handlers = createApiHandlers({
     services,
     tokens,
@@ -56,6 +63,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
     database,
     s3,
     storage,
+    jobs,
     services,
     tokens,
     // Every answer the REST tests receive is checked against the OpenAPI document (the contract test).
@@ -78,6 +86,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
       return { authorization: `Bearer ${organization.apiKey}`, "x-session-token": session.token };
     },
     async close() {
+      await jobs.stop({ graceful: false });
       await s3.close();
       await rm(directory, { recursive: true, force: true });
       await database.close();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, enumColumn, idColumn, inEnum, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
@@ -12,7 +12,8 @@ export const OutboxStatus = {
 
 /**
  * E-mails to send, written in the same transaction as the change that causes them, so that a change
- * is never committed without its e-mail nor an e-mail sent for a change that rolled back.
+ * is never committed without its e-mail nor an e-mail sent for a change that rolled back. Each row has a
+ * job in the job engine (schema `jobs`, same transaction) that delivers it; the row keeps the outcome.
  */
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -28,19 +29,13 @@ export const emailOutbox = pgTable(
     /** Stable across retries, so that a message re-sent after a crash can be recognised. */
     messageId: text().notNull().unique(),
     status: enumColumn(OutboxStatus).notNull().default(OutboxStatus.pending),
-    /** Attempts started so far: a worker counts one when it claims the row, so it also fences stale workers. */
+    /** Attempts started so far, each counted as it starts; it also fences a stalled worker's late failure. */
     attempts: integer().notNull().default(0),
-    /**
-     * When a worker may (next) take the row. Claiming pushes it past the send's lease, so that other workers
-     * leave the row alone while it is being sent, and take it again only if that worker died.
-     */
-    nextAttemptAt: at().notNull().defaultNow(),
     lastError: text(),
     sentAt: at(),
     createdAt: createdAt(),
   },
   (t) => [
-    index().on(t.status, t.nextAttemptAt),
     check("email_outbox_status_check", inEnum(t.status, OutboxStatus)),
     check("email_outbox_attempts_check", sql`${t.attempts} >= 0`),
     check("email_outbox_locale_check", sql`${t.locale} in ('fr', 'en')`),

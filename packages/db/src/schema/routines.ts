@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, integer, pgTable, unique } from "drizzle-orm/pg-core";
 import { at, createdAt, idColumn, ref, updatedAt } from "./columns";
-import { companies, companyContacts } from "./companies";
+import { companyContacts } from "./companies";
 import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 import { siteRules } from "./site-rules";
@@ -28,10 +28,6 @@ export const routines = pgTable(
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    // Superseded by the rule's periodicity, the assignee and firstDueAt; dropped by the next migration.
-    companyId: ref().references(() => companies.id),
-    frequencyMonths: integer().notNull(),
-    nextDueAt: at().notNull(),
   },
   (t) => [
     unique("routines_site_rule_key").on(t.siteRuleId),

@@ -148,10 +148,6 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
           assignedCompanyContactId: contactId,
           leadDays: 30,
           firstDueAt,
-          companyId: contactId === null ? null : (companyIdByContact.get(contactId) ?? null),
-          frequencyMonths:
-            RULE_CATALOGUE.find((rule) => ruleIdByCode.get(rule.code) === row.ruleId)?.periodicityMonths ?? 12,
-          nextDueAt: firstDueAt,
         };
       }),
   );

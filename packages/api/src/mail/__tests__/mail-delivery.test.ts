@@ -1,23 +1,24 @@
 import { emailOutbox, OutboxStatus } from "@interventions/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import type { Worker } from "../../jobs/job-engine";
 import { createMailTransport } from "../create-mail-transport";
 import type { MailTransport } from "../mail-transport";
-import { createMailWorker, type MailWorkerOptions } from "../mail-worker";
-import { claimDueMessages, markFailed } from "../outbox-store";
-import { APP_URL, createOutboxFixture, FROM, type OutboxFixture, T0 } from "./outbox-fixture";
+import { workMail } from "../work-mail";
+import { APP_URL, createOutboxFixture, FROM, type OutboxFixture } from "./outbox-fixture";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
-// The delivery worker against a real SMTP server: retries while it is down, gives up into a dead state,
-// and several workers together send each message once. Time is the worker's clock, moved by the tests.
+// The outbox on the job engine against real SMTP servers: a committed change's e-mail goes out, a rolled-back
+// one leaves nothing, a refused address is dead at once, and two workers share the outbox without a copy.
 
+const POLL = { timeout: 15_000, interval: 50 };
 let fixture: OutboxFixture;
 let sink: SmtpSink;
 let transport: MailTransport;
-let now: Date;
-const MINUTE = 60_000;
+let workers: Worker[] = [];
 
 beforeAll(async () => {
-  fixture = await createOutboxFixture();
+  fixture = await createOutboxFixture({ attempts: 3, retryDelaySeconds: 1, expireInSeconds: 10 });
   sink = await startSmtpSink();
   transport = createMailTransport({ smtpUrl: sink.url, directory: "/nonexistent" });
 });
@@ -27,167 +28,111 @@ afterAll(async () => {
   await fixture.close();
 });
 beforeEach(async () => {
-  await fixture.database.db.delete(emailOutbox);
+  for (const worker of workers) await worker.stop();
+  workers = [];
   sink.received.length = 0;
-  now = T0;
 });
 
-function worker(options: Partial<MailWorkerOptions> = {}) {
-  return createMailWorker({
-    db: fixture.database.db,
-    transport,
-    appUrl: APP_URL,
-    from: FROM,
-    clock: () => now,
-    maxAttempts: 5,
-    backoff: { baseMs: MINUTE, maxMs: 10 * MINUTE },
-    log: () => {},
-    ...options,
-  });
+async function worker(through: MailTransport = transport): Promise<Worker> {
+  const engine = await fixture.engine();
+  const options = { db: fixture.database.db, transport: through, appUrl: APP_URL, from: FROM, log: () => {} };
+  const started = await workMail(engine, options);
+  workers.push(started);
+  return started;
 }
 
-const later = (ms: number) => {
-  now = new Date(now.getTime() + ms);
-};
+const statuses = async (messageIds: string[]) =>
+  (await fixture.rows()).filter((row) => messageIds.includes(row.messageId)).map((row) => row.status);
 
-describe("with the SMTP server down", () => {
-  it("retries later with exponential backoff, and delivers every message once it is back", async () => {
-    const messageIds = await fixture.queue(3);
-    const mail = worker();
-    await sink.stop();
-    try {
-      expect(await mail.runOnce()).toEqual({ claimed: 3, sent: 0, retried: 3, dead: 0 });
-      for (const row of await fixture.rows()) {
-        expect(row).toMatchObject({ status: OutboxStatus.pending, attempts: 1, sentAt: null });
-        expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
-        expect(row.nextAttemptAt).toEqual(new Date(T0.getTime() + MINUTE));
-      }
-      // Not due yet: nothing is tried.
-      expect((await mail.runOnce()).claimed).toBe(0);
-      later(MINUTE);
-      expect(await mail.runOnce()).toMatchObject({ claimed: 3, retried: 3 });
-      // The wait doubles after the second failure.
-      expect((await fixture.rows()).map((row) => row.nextAttemptAt)).toEqual(
-        Array(3).fill(new Date(now.getTime() + 2 * MINUTE)),
-      );
-    } finally {
-      await sink.restart();
-    }
-    later(2 * MINUTE);
-    expect(await mail.runOnce()).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0 });
-    expect(sink.received.map((message) => message.messageId).sort()).toEqual(messageIds.sort());
-    for (const row of await fixture.rows()) {
-      expect(row).toMatchObject({ status: OutboxStatus.sent, attempts: 3, sentAt: now, lastError: null });
-    }
-    // Nothing is sent twice.
-    later(60 * MINUTE);
-    expect((await mail.runOnce()).claimed).toBe(0);
-    expect(sink.received).toHaveLength(3);
-  });
-
-  it("gives up after the last attempt: the message is dead, with its last error, and never tried again", async () => {
-    await fixture.queue(1);
-    const mail = worker({ maxAttempts: 3 });
-    await sink.stop();
-    try {
-      const results = [];
-      for (let attempt = 0; attempt < 3; attempt++) {
-        results.push(await mail.runOnce());
-        later(10 * MINUTE);
-      }
-      expect(results.map((result) => [result.retried, result.dead])).toEqual([
-        [1, 0],
-        [1, 0],
-        [0, 1],
-      ]);
-      const [row] = await fixture.rows();
-      expect(row).toMatchObject({ status: OutboxStatus.dead, attempts: 3, sentAt: null });
-      expect(row?.lastError).toMatch(/ECONNREFUSED|connect/i);
-    } finally {
-      await sink.restart();
-    }
-    later(24 * 60 * MINUTE);
-    expect((await mail.runOnce()).claimed).toBe(0);
-    expect(sink.received).toEqual([]);
-  });
+it("delivers a committed change's e-mail, with the outbox row's Message-ID, and records it sent", async () => {
+  await worker();
+  const [messageId] = await fixture.queue(1, () => "ada@example.com");
+  await sink.whenReceived(1);
+  const [mail] = sink.received;
+  expect(mail?.messageId).toBe(messageId);
+  expect(mail?.to).toMatchObject({ value: [{ address: "ada@example.com", name: "Recipient 0" }] });
+  expect(mail?.subject).toBe("[Acme Properties] Intervention #1 has been assigned to you");
+  await expect.poll(() => statuses([messageId ?? ""]), POLL).toEqual([OutboxStatus.sent]);
+  const row = (await fixture.rows()).find((r) => r.messageId === messageId);
+  expect(row).toMatchObject({ attempts: 1, lastError: null });
+  expect(row?.sentAt).toBeInstanceOf(Date);
 });
 
-it("does not retry an address the server refuses for good (5xx); the others are delivered", async () => {
-  await fixture.queue(3, (index) => (index === 1 ? "nobody@example.com" : `to-${index}@example.com`));
+it("a rolled-back change leaves neither an outbox row nor a job", async () => {
+  const [rowsBefore, jobsBefore] = [(await fixture.rows()).length, (await fixture.mailJobs()).length];
+  const refused = new Error("the change is refused");
+  await expect(
+    fixture.queue(
+      2,
+      (index) => `never-${index}@example.com`,
+      () => {
+        throw refused;
+      },
+    ),
+  ).rejects.toBe(refused);
+  expect((await fixture.rows()).length).toBe(rowsBefore);
+  expect((await fixture.mailJobs()).length).toBe(jobsBefore);
+  // …whereas a committed one has both.
+  await fixture.queue(1);
+  expect((await fixture.rows()).length).toBe(rowsBefore + 1);
+  expect((await fixture.mailJobs()).length).toBe(jobsBefore + 1);
+});
+
+it("does not retry an address the server refuses for good (5xx): dead at once; the others are delivered", async () => {
   sink.rejectRecipients(["nobody@example.com"]);
-  expect(await worker().runOnce()).toEqual({ claimed: 3, sent: 2, retried: 0, dead: 1 });
-  const rows = await fixture.rows();
-  expect(rows.map((row) => row.status)).toEqual([OutboxStatus.sent, OutboxStatus.dead, OutboxStatus.sent]);
-  expect(rows[1]?.lastError).toMatch(/550|unavailable/i);
+  const messageIds = await fixture.queue(3, (index) =>
+    index === 1 ? "nobody@example.com" : `to-${index}@example.com`,
+  );
+  await worker();
+  await expect
+    .poll(() => statuses(messageIds), POLL)
+    .toEqual([OutboxStatus.sent, OutboxStatus.dead, OutboxStatus.sent]);
+  const dead = (await fixture.rows()).find((row) => row.messageId === messageIds[1]);
+  expect(dead).toMatchObject({ attempts: 1, sentAt: null });
+  expect(dead?.lastError).toMatch(/550|unavailable/i);
+  // Its job was failed without a retry.
+  const jobs = (await fixture.mailJobs()).slice(-3);
+  expect(jobs.map((job) => [job.state, job.retryCount])).toEqual([
+    ["completed", 0],
+    ["failed", 0],
+    ["completed", 0],
+  ]);
+  const ours = sink.received.map((mail) => mail.messageId).filter((id) => id && messageIds.includes(id));
+  expect(ours.sort()).toEqual([messageIds[0], messageIds[2]].sort());
+});
+
+it("gives up at once on a row it cannot read", async () => {
+  const [messageId] = await fixture.queue(1);
+  await fixture.database.db
+    .update(emailOutbox)
+    .set({ kind: "no-such-kind" })
+    .where(eq(emailOutbox.messageId, messageId ?? ""));
+  await worker();
+  await expect.poll(() => statuses([messageId ?? ""]), POLL).toEqual([OutboxStatus.dead]);
+  const row = (await fixture.rows()).find((r) => r.messageId === messageId);
+  expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/unreadable outbox row/) });
+  expect(sink.received).toEqual([]);
 });
 
 it("two workers running together deliver each message exactly once", async () => {
-  const messageIds = await fixture.queue(24);
-  const first = worker({ batchSize: 4 });
-  const second = worker({ batchSize: 4 });
-  let [byFirst, bySecond] = [0, 0];
-  for (;;) {
-    const [a, b] = await Promise.all([first.runOnce(), second.runOnce()]);
-    byFirst += a.claimed;
-    bySecond += b.claimed;
-    if (a.claimed + b.claimed === 0) break;
+  // Each worker sends through an SMTP server of its own, so that what each delivered can be told apart.
+  const second = await startSmtpSink();
+  const secondTransport = createMailTransport({ smtpUrl: second.url, directory: "/nonexistent" });
+  try {
+    const messageIds = await fixture.queue(30);
+    await Promise.all([worker(), worker(secondTransport)]);
+    await expect.poll(() => sink.received.length + second.received.length, POLL).toBe(30);
+    await expect.poll(async () => new Set(await statuses(messageIds)), POLL).toEqual(new Set([OutboxStatus.sent]));
+    const delivered = [...sink.received, ...second.received].map((mail) => mail.messageId);
+    expect(delivered.sort()).toEqual([...messageIds].sort());
+    expect(sink.received.length).toBeGreaterThan(0);
+    expect(second.received.length).toBeGreaterThan(0);
+    const rows = (await fixture.rows()).filter((row) => messageIds.includes(row.messageId));
+    expect(rows.every((row) => row.attempts === 1)).toBe(true);
+  } finally {
+    for (const started of workers) await started.stop();
+    workers = [];
+    await secondTransport.close();
+    await second.stop();
   }
-  // Both took a share, and between them every message went out once.
-  expect(byFirst).toBeGreaterThan(0);
-  expect(bySecond).toBeGreaterThan(0);
-  expect(byFirst + bySecond).toBe(24);
-  expect(sink.received.map((message) => message.messageId).sort()).toEqual(messageIds.sort());
-  expect((await fixture.rows()).every((row) => row.status === OutboxStatus.sent && row.attempts === 1)).toBe(true);
-});
-
-it("start() delivers in the background until stop(), which waits for the pass under way", async () => {
-  await fixture.queue(2);
-  const mail = worker({ pollIntervalMs: 60 * MINUTE });
-  mail.start();
-  await sink.whenReceived(2);
-  await mail.stop();
-  expect((await fixture.rows()).map((row) => row.status)).toEqual([OutboxStatus.sent, OutboxStatus.sent]);
-});
-
-describe("a worker that dies or stalls", () => {
-  const LEASE = 10 * MINUTE;
-
-  it("dead after sending, before recording it: the message is sent again after the lease, same Message-ID", async () => {
-    const [messageId] = await fixture.queue(1);
-    // A worker claims the message, sends it, and dies before marking it sent.
-    const [claimed] = await claimDueMessages(fixture.database.db, { now, limit: 10, leaseMs: LEASE });
-    await transport.send({
-      from: FROM,
-      to: { name: null, address: claimed?.recipientEmail ?? "" },
-      subject: "sent before the crash",
-      text: "",
-      html: "",
-      messageId: claimed?.messageId ?? "",
-    });
-    const mail = worker({ leaseMs: LEASE });
-    // Within the lease, other workers leave it alone.
-    later(LEASE - 1);
-    expect((await mail.runOnce()).claimed).toBe(0);
-    later(1);
-    expect(await mail.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
-    // At least once: the recipient can tell the copies are one message.
-    expect(sink.received.map((message) => message.messageId)).toEqual([messageId, messageId]);
-    expect((await fixture.rows())[0]).toMatchObject({ status: OutboxStatus.sent, attempts: 2 });
-  });
-
-  it("a stalled worker's late failure does not undo the claim of the worker that took over", async () => {
-    await fixture.queue(1);
-    const db = fixture.database.db;
-    const [stale] = await claimDueMessages(db, { now, limit: 1, leaseMs: LEASE });
-    later(LEASE);
-    const [current] = await claimDueMessages(db, { now, limit: 1, leaseMs: LEASE });
-    expect([stale?.attempts, current?.attempts]).toEqual([1, 2]);
-    await markFailed(db, { id: stale?.id ?? 0, attempts: 1 }, { error: "too late", retryAt: null });
-    expect((await fixture.rows())[0]).toMatchObject({
-      status: OutboxStatus.pending,
-      attempts: 2,
-      lastError: null,
-      nextAttemptAt: new Date(now.getTime() + LEASE),
-    });
-  });
 });

@@ -1,8 +1,9 @@
-import { companyContacts, emailOutbox, interventions, notifications, profiles } from "@interventions/db";
+import { companyContacts, emailOutbox, interventions, notifications, OutboxStatus, profiles } from "@interventions/db";
 import { ProfileRole } from "@interventions/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Worker } from "../../jobs/job-engine";
 import {
   type ApiTestEnv,
   createApiTestEnv,
@@ -16,18 +17,19 @@ import {
 } from "../../testing";
 import { createMailTransport } from "../create-mail-transport";
 import type { MailTransport } from "../mail-transport";
-import { createMailWorker, type MailWorker } from "../mail-worker";
+import { workMail } from "../work-mail";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
 // Each event of an intervention, from the REST verb to the message an SMTP server receives: who is told,
 // in which language, with what, and who is told in the app.
 
 const APP_URL = "https://dashboard.example";
+const POLL = { timeout: 10_000, interval: 50 };
 let env: ApiTestEnv;
 let seed: SeedFixture;
 let sink: SmtpSink;
 let transport: MailTransport;
-let worker: MailWorker;
+let worker: Worker;
 let manager: Record<string, string>;
 /** Two contacts of the other company (neither is the demo technician): one reads French, one English. */
 let french: { id: number; email: string };
@@ -42,7 +44,7 @@ beforeAll(async () => {
   manager = await env.credentialsFor("manager@acme.example");
   sink = await startSmtpSink();
   transport = createMailTransport({ smtpUrl: sink.url, directory: "/nonexistent" });
-  worker = createMailWorker({
+  worker = await workMail(env.jobs, {
     db: env.database.db,
     transport,
     appUrl: APP_URL,
@@ -65,15 +67,24 @@ beforeAll(async () => {
   technician = tech;
 });
 afterAll(async () => {
+  await worker.stop();
   await transport.close();
   await sink.stop();
   await env.close();
 });
 
-/** Runs the worker until the outbox is empty; the messages it delivered, by recipient address. */
+/** Waits until the worker has emptied the outbox; the messages it delivered, by recipient address. */
 async function deliver(): Promise<Map<string, ParsedMail>> {
   const before = sink.received.length;
-  while ((await worker.runOnce()).claimed > 0);
+  await expect
+    .poll(async () => {
+      const [pending] = await env.database.db
+        .select({ n: count() })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.status, OutboxStatus.pending));
+      return pending?.n;
+    }, POLL)
+    .toBe(0);
   const delivered = sink.received.slice(before);
   return new Map(delivered.map((mail) => [toAddress(mail), mail]));
 }

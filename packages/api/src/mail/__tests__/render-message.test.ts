@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs } from "../backoff";
 import { MessageKind as Kind, localeOf, type MessageKind } from "../message-kinds";
 import { interventionUrl, renderMessage } from "../render-message";
 
@@ -55,11 +54,4 @@ describe("renderMessage", () => {
 it("falls back to French for an unknown language, and links without a double slash", () => {
   expect([localeOf("en"), localeOf("fr"), localeOf("de")]).toEqual(["en", "fr", "fr"]);
   expect(interventionUrl("https://dashboard.example//", 7)).toBe("https://dashboard.example/interventions/7");
-});
-
-it("doubles the wait after each failed attempt, up to the cap", () => {
-  const policy = { baseMs: 1_000, maxMs: 10_000 };
-  expect([1, 2, 3, 4, 5, 50].map((attempts) => retryDelayMs(policy, attempts))).toEqual([
-    1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
-  ]);
 });

@@ -14,12 +14,18 @@ export interface SmtpSink {
   rejectRecipients(addresses: string[]): void;
   /** Resolves once `count` messages in all have been received. */
   whenReceived(count: number): Promise<void>;
+  /**
+   * Leaves the next message unanswered, as a server that hangs mid-send: `reached` resolves when it is being
+   * sent; `release()` then refuses it (451), as the end of a dropped connection would. Later messages go through.
+   */
+  holdNext(): { reached: Promise<void>; release(): void };
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const rejected = new Set<string>();
   const waiting: { count: number; resolve: () => void }[] = [];
+  let hold: { reach: () => void; released: Promise<void> } | undefined;
   let server: SMTPServer | undefined;
   let port = 0;
 
@@ -36,6 +42,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         callback();
       },
       onData(stream, _session, callback) {
+        if (hold) {
+          const { reach, released } = hold;
+          hold = undefined;
+          reach();
+          stream.resume();
+          void released.then(() => callback(Object.assign(new Error("Connection lost"), { responseCode: 451 })));
+          return;
+        }
         // Kept before the server answers 250: once a send resolves, its message is in `received`.
         simpleParser(stream).then(
           (mail) => {
@@ -69,6 +83,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     restart: listen,
     rejectRecipients(addresses) {
       for (const address of addresses) rejected.add(address);
+    },
+    holdNext() {
+      let reach = () => {};
+      let release = () => {};
+      const reached = new Promise<void>((resolve) => {
+        reach = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      hold = { reach, released };
+      return { reached, release };
     },
     whenReceived(count) {
       if (received.length >= count) return Promise.resolve();

@@ -1,0 +1,12 @@
+import type { Transaction } from "@interventions/db";
+
+/** The background queues; each has one handler, run by whichever process works it. */
+export const Queue = {
+  mail: "mail",
+} as const;
+export type Queue = (typeof Queue)[keyof typeof Queue];
+
+/** What a verb needs of the job engine: a job that exists if, and only if, its transaction commits. */
+export interface JobQueue {
+  enqueue(tx: Transaction, queue: Queue, data: Record<string, unknown>): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import type { Queue } from "./job-queue";
+
+/** How the engine treats the jobs of one queue: how often they are tried, and how long one attempt may take. */
+export interface QueuePolicy {
+  /** Attempts in all, the first included; then the job is given up (see `JobHandler.givenUp`). */
+  attempts: number;
+  /** The wait after the first failure; it doubles after each further one (pg-boss adds up to as much at random). */
+  retryDelaySeconds: number;
+  /** The longest wait between two attempts. */
+  retryDelayMaxSeconds: number;
+  /**
+   * How long an attempt may run. Past it the job is failed and tried again: this is how the job of a worker
+   * that died (or hangs) is taken over, so it must outlast any attempt that is still going to finish.
+   */
+  expireInSeconds: number;
+  /**
+   * Jobs a worker takes at once and runs side by side. More than one also keeps a worker from waiting a poll
+   * between jobs: the jobs of one transaction wake it once (PostgreSQL folds identical notifications).
+   */
+  batchSize: number;
+}
+
+export const QUEUE_POLICIES: Record<Queue, QueuePolicy> = {
+  // 8 attempts, 30 s to 1 h apart (about 1 to 2 hours of an SMTP outage). A send is bounded by the SMTP
+  // timeouts (about a minute), so 5 minutes cannot take over a send that is still under way.
+  mail: { attempts: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300, batchSize: 5 },
+};
