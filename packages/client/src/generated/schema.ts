@@ -191,7 +191,7 @@ export interface operations {
                          * @description File name of the signature image.
                          * @example example.jpg
                          */
-                        name: string;
+                        name: string & (unknown & unknown);
                         /**
                          * @description Media type of the image.
                          * @example image/jpeg
@@ -221,7 +221,7 @@ export interface operations {
                          * @description E-mail address of the technician.
                          * @example example@mail.fr
                          */
-                        email: string;
+                        email: string & (unknown & unknown);
                         /**
                          * @description What the technician did.
                          * @example Action comment from the provider
@@ -329,7 +329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -543,7 +543,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -803,7 +803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1054,7 +1054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1261,7 +1261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;

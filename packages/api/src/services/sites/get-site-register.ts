@@ -13,6 +13,7 @@ import {
 } from "@interventions/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { listAnomalies } from "../anomalies/list-anomalies";
+import { inIds } from "../id-array";
 import { defineVerb } from "../verb";
 
 const DONE_STATUSES: readonly number[] = [InterventionStatus.awaitingVerification, InterventionStatus.accepted];
@@ -72,7 +73,7 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
           })
           .from(interventionSiteRules)
           .where(
-            inArray(
+            inIds(
               interventionSiteRules.siteRuleId,
               ruleRows.map((rule) => rule.siteRuleId),
             ),
