@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   COMMENT_MAX_LENGTH,
   commentText,
@@ -10,6 +11,7 @@ import {
   TEXT_MAX_LENGTH,
   text,
 } from "./primitives";
+import { issuesFromZod, MAX_ISSUES } from "./validation";
 
 const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
 const REFUSED_CONTROLS = Array.from({ length: 0x20 }, (_, code) => code).filter((code) => !ALLOWED_CONTROLS.has(code));
@@ -80,5 +82,15 @@ describe("the limits", () => {
     expect(idList.safeParse(Array.from({ length: ID_LIST_MAX }, (_, i) => i)).success).toBe(true);
     const result = idList.safeParse(Array.from({ length: 70_000 }, (_, i) => i));
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: [], message: "At most 500 items" })]);
+  });
+});
+
+describe("issuesFromZod", () => {
+  it(`lists at most ${MAX_ISSUES} issues and counts the rest`, () => {
+    const body = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`k${index}`, 1]));
+    const result = z.strictObject({}).safeParse(body);
+    const issues = result.success ? [] : issuesFromZod(result.error);
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.at(-1)).toEqual({ path: "", message: `${5000 - MAX_ISSUES} more problems not listed` });
   });
 });

@@ -4,3 +4,4 @@ export * from "./dashboard";
 export * from "./endpoints";
 export * from "./requests";
 export * from "./test-env";
+export * from "./valid-writes";
