@@ -14,6 +14,8 @@ export function pgbenchScript(queries: CapturedQuery[], sample: { anomalyId: num
     const sql = text.replace(/\$(\d+)/g, (_, index: string) => {
       const value = params[Number(index) - 1];
       if (value === sample.anomalyId || value === String(sample.anomalyId)) return ":aid";
+      // A list of ids goes as one array literal (services/id-array.ts).
+      if (value === `{${sample.anomalyId}}`) return "array[:aid]";
       if (value === sample.interventionId || value === String(sample.interventionId)) return ":id";
       return literal(value);
     });

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getRuntime } from "../server/runtime";
+import { safeNext } from "./safe-next";
 
 /** The signed-in actor of this request (read once per render), or null. */
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -18,7 +19,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** Every dashboard page needs a session: without one, to the sign-in page and back afterwards. */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(safeNext(returnTo))}`);
   return actor;
 }
 

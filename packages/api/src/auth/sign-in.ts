@@ -1,13 +1,13 @@
 import { type Database, sessions, users, verifyPassword } from "@interventions/db";
-import { DomainError, ErrorCode } from "@interventions/domain";
+import { DomainError, ErrorCode, emailAddress, text } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { isSessionId } from "./authenticate";
 import type { SessionTokens } from "./session-token";
 
 export const signInInput = z.strictObject({
-  email: z.email().max(254),
-  password: z.string().min(1).max(1024),
+  email: emailAddress,
+  password: text({ min: 1, max: 1024 }),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

@@ -11,7 +11,7 @@ const COMMON_ERRORS = [400, 401, 403, 405, 500] as const;
 const BODY_ERRORS = [413, 415] as const;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON)",
+  400: "Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON)",
   401: "Missing, malformed, expired or revoked API key or session token (UNAUTHENTICATED)",
   403: "The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN)",
   404: "No such intervention of this type in the organization (NOT_FOUND)",
@@ -83,7 +83,10 @@ export function createOpenApiDocument() {
       description:
         "Record, plan and verify safety interventions on sites. Every request carries an API key " +
         "(`Authorization: Bearer`) bound to one organization and a user's session token (`x-session-token`), " +
-        "obtained from `POST /api/auth/login`.",
+        "obtained from `POST /api/auth/login`. Every string and list states its maximum (`maxLength`, " +
+        "`maxItems`); text refuses U+0000, the other C0 control characters but tab, line feed and carriage " +
+        "return, and unpaired UTF-16 surrogates (its `pattern`). A value outside these is a 400 whose " +
+        "`errors` name the field and the limit.",
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/", description: "This server" }],

@@ -18,6 +18,8 @@ export const serverEnvSchema = databaseEnvSchema
     S3_FORCE_PATH_STYLE: z.stringbool().default(false),
     EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4569),
     ...mailEnvSchema.shape,
+    /** `1` behind a reverse proxy that sets X-Forwarded-Host/-Proto; off, those headers are ignored. */
+    TRUST_PROXY: z.stringbool().default(false),
     /** `off` when separate `mail-worker` processes deliver the outbox instead of this server. */
     MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   })

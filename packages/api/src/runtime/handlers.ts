@@ -16,6 +16,8 @@ export interface ApiHandlersDeps {
   tokens: SessionTokens;
   sessionTtlMs: number;
   clock?: () => Date;
+  /** TRUST_PROXY: believe the X-Forwarded-* headers of a reverse proxy in front. */
+  trustProxy?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -27,11 +29,11 @@ function logUnexpected(error: unknown): void {
 
 /** The process's three fetch handlers over one set of services: what every server entry mounts. */
 export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
-  const { services, tokens, clock } = deps;
+  const { services, tokens, clock, trustProxy } = deps;
   const onError = deps.onError ?? logUnexpected;
   return {
     rest: createRestHandler({ services, tokens, clock, onError }),
-    trpc: createTrpcHandler({ services, tokens, clock, endpoint: TRPC_ENDPOINT, onError }),
+    trpc: createTrpcHandler({ services, tokens, clock, trustProxy, endpoint: TRPC_ENDPOINT, onError }),
     auth: createAuthHandler({ db: services.db, tokens, clock, sessionTtlMs: deps.sessionTtlMs, onError }),
   };
 }

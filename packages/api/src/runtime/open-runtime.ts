@@ -51,7 +51,7 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
     tokens,
     sessionTtlMs,
     services,
-    handlers: createApiHandlers({ services, tokens, sessionTtlMs }),
+    handlers: createApiHandlers({ services, tokens, sessionTtlMs, trustProxy: env.TRUST_PROXY }),
     health: () => checkDatabaseHealth(database),
     async startBackgroundWork() {
       if (mail) return;

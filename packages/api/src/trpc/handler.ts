@@ -5,7 +5,7 @@ import { authenticateRequest } from "../auth/authenticate";
 import { actorFromBrowserSession, readBrowserSession, readCookie } from "../auth/browser-session";
 import type { SessionTokens } from "../auth/session-token";
 import type { Actor, ServiceDeps } from "../context";
-import { BODY_LIMIT_MESSAGE, declaresTooLarge, type FetchHandler, limitedBody } from "../http";
+import { BODY_LIMIT_MESSAGE, declaresTooLarge, type FetchHandler, limitedBody, requestAddress } from "../http";
 import type { TrpcContext } from "./init";
 import { appRouter } from "./root";
 
@@ -14,6 +14,8 @@ export interface TrpcDeps {
   tokens: SessionTokens;
   endpoint: string;
   clock?: () => Date;
+  /** Whether a reverse proxy in front sets X-Forwarded-Host/-Proto (TRUST_PROXY); otherwise they are ignored. */
+  trustProxy?: boolean;
   /** How a request names its actor; by default the partner headers, else the dashboard's session cookie. */
   resolveActor?: (request: Request, now: Date) => Promise<Actor | null>;
   onError?: (error: unknown) => void;
@@ -77,7 +79,7 @@ async function actorFromHeaders(deps: TrpcDeps, request: Request, now: Date): Pr
   const sessionToken = request.headers.get("x-session-token");
   if (authorization || sessionToken) return authenticateRequest(db, deps.tokens, { authorization, sessionToken }, now);
   // A cookie rides along with cross-site requests: a write must come from a page of this origin.
-  if (request.method !== "GET" && !sameOrigin(request)) return null;
+  if (request.method !== "GET" && !sameOrigin(request, deps.trustProxy ?? false)) return null;
   const cookies = request.headers.get("cookie");
   return actorFromBrowserSession(
     db,
@@ -87,10 +89,11 @@ async function actorFromHeaders(deps: TrpcDeps, request: Request, now: Date): Pr
   );
 }
 
-function sameOrigin(request: Request): boolean {
+function sameOrigin(request: Request, trustProxy: boolean): boolean {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin === null || host === null) return false;
+  const { host, protocol } = requestAddress(request, trustProxy);
   // `null` (sandboxed frames) and other unparsable origins are simply not this one.
-  return URL.canParse(origin) && new URL(origin).host === host;
+  if (origin === null || host === null || !URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return url.host === host && (protocol === null || url.protocol === protocol);
 }

@@ -253,7 +253,7 @@ export interface operations {
                          * @description File name of the signature image.
                          * @example example.jpg
                          */
-                        name: string;
+                        name: string & (unknown & unknown);
                         /**
                          * @description Media type of the image.
                          * @example image/jpeg
@@ -283,7 +283,7 @@ export interface operations {
                          * @description E-mail address of the technician.
                          * @example example@mail.fr
                          */
-                        email: string;
+                        email: string & (unknown & unknown);
                         /**
                          * @description What the technician did.
                          * @example Action comment from the provider
@@ -391,7 +391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -605,7 +605,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -865,7 +865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1116,7 +1116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1323,7 +1323,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1409,11 +1409,11 @@ export interface operations {
     listObligations: {
         parameters: {
             query?: {
-                siteId?: string;
-                ruleId?: string;
+                siteId?: string & (unknown & unknown);
+                ruleId?: string & (unknown & unknown);
                 status?: "compliant" | "dueSoon" | "overdue" | "neverDone";
                 cursor?: string;
-                limit?: string;
+                limit?: string & (unknown & unknown);
             };
             header?: never;
             path?: never;
@@ -1453,7 +1453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or path parameter, malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id, idParam } from "../primitives";
+import { id, idParam, text } from "../primitives";
 import { obligationStatusSchema } from "./obligation";
 
 export const OBLIGATION_PAGE_MAX = 100;
 export const OBLIGATION_PAGE_DEFAULT = 50;
 
-const cursor = z.string().min(1).max(200).meta({
+const cursor = text({ min: 1, max: 200 }).meta({
   description: "Where the previous page ended: its `nextCursor`.",
   example: "WzEyXQ",
 });
@@ -24,8 +24,7 @@ export const listObligationsInput = z.strictObject({
 });
 export type ListObligationsInput = z.input<typeof listObligationsInput>;
 
-const pageSize = z
-  .string()
+const pageSize = text({ max: 3 })
   .regex(/^\d{1,3}$/, `Expected a whole number from 1 to ${OBLIGATION_PAGE_MAX}`)
   .transform(Number)
   .pipe(z.int().min(1).max(OBLIGATION_PAGE_MAX));

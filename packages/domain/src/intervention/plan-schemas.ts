@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id, isoDateTime, longText } from "../primitives";
+import { id, idList, isoDateTime, longText } from "../primitives";
 import { CreationStatus } from "./enums";
 
 /** The dashboard plans a preventive check of some site rules: tentative dates, or confirmed ones. */
 export const planPreventiveInput = z
   .strictObject({
-    siteRuleIds: z.array(id).min(1).max(500),
+    siteRuleIds: idList,
     scheduledStart: isoDateTime,
     scheduledEnd: isoDateTime,
     creationStatus: z.union([z.literal(CreationStatus.toScheduled), z.literal(CreationStatus.scheduled)]),

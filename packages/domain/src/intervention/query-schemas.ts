@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { anomalyStatusSchema } from "../anomaly/enums";
-import { id, isoDateTime } from "../primitives";
+import { id, isoDateTime, text } from "../primitives";
 import { interventionStatusSchema, interventionTypeSchema } from "./enums";
 
 export const LIST_PAGE_MAX = 100;
+
+/** Cursors are opaque: a few dozen characters of base64url. */
+export const CURSOR_MAX_LENGTH = 200;
 
 const filterFields = {
   type: interventionTypeSchema.optional(),
@@ -34,7 +37,7 @@ export const listInterventionsInput = z
   .strictObject({
     ...filterFields,
     order: z.enum(["asc", "desc"]).default("asc"),
-    cursor: z.string().max(200).optional(),
+    cursor: text({ max: CURSOR_MAX_LENGTH }).optional(),
     limit: z.int().min(1).max(LIST_PAGE_MAX).default(25),
   })
   .refine(...fromNotAfterTo);

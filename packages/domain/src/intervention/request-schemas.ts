@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, idList, isoDateTime, longText } from "../primitives";
+import { commentText, emailAddress, id, idList, isoDateTime, longText, NAME_MAX_LENGTH, text } from "../primitives";
 import { creationStatusSchema, verificationDecisionSchema } from "./enums";
 import { attendeeCountSchema } from "./query-schemas";
 
@@ -13,10 +13,7 @@ const SAFE_FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 export const signatureSchema = z
   .strictObject({
-    name: z
-      .string()
-      .min(1)
-      .max(255)
+    name: text({ min: 1, max: NAME_MAX_LENGTH })
       .regex(SAFE_FILE_NAME, "Use letters, digits, '.', '-' or '_' only")
       .meta({ description: "File name of the signature image.", example: "example.jpg" }),
     mimeType: z.enum(SIGNATURE_MIME_TYPES).meta({ description: "Media type of the image.", example: "image/jpeg" }),
@@ -26,21 +23,19 @@ export const signatureSchema = z
 
 export const providerSchema = z
   .strictObject({
-    firstName: z
-      .string()
-      .min(1)
-      .max(255)
-      .meta({ description: "First name of the technician.", example: "Provider name" }),
-    lastName: z
-      .string()
-      .min(1)
-      .max(255)
-      .meta({ description: "Last name of the technician.", example: "Provider name" }),
-    email: z.email().max(254).meta({ description: "E-mail address of the technician.", example: "example@mail.fr" }),
-    actionComment: longText
+    firstName: text({ min: 1, max: NAME_MAX_LENGTH }).meta({
+      description: "First name of the technician.",
+      example: "Provider name",
+    }),
+    lastName: text({ min: 1, max: NAME_MAX_LENGTH }).meta({
+      description: "Last name of the technician.",
+      example: "Provider name",
+    }),
+    email: emailAddress.meta({ description: "E-mail address of the technician.", example: "example@mail.fr" }),
+    actionComment: commentText
       .meta({ description: "What the technician did.", example: "Action comment from the provider" })
       .optional(),
-    comment: longText
+    comment: commentText
       .meta({ description: "General comment from the technician.", example: "General comment from the provider" })
       .optional(),
   })
@@ -100,7 +95,7 @@ export type CreateCurativeBody = z.infer<typeof createCurativeBody>;
 export const previousAssigneeNotificationSchema = z
   .strictObject({
     sendEmail: z.boolean().meta({ description: "Whether to e-mail the previous assignee.", example: true }),
-    reason: longText
+    reason: commentText
       .meta({ description: "Why the intervention was reassigned.", example: "The intervention details have changed." })
       .optional(),
   })
@@ -156,10 +151,7 @@ export const verifyInterventionBody = z
       description: "Client approval decision on intervention: 1 accept, 2 reject.",
       example: 2,
     }),
-    notificationId: z
-      .string()
-      .min(1)
-      .max(255)
+    notificationId: text({ min: 1, max: NAME_MAX_LENGTH })
       .meta({ description: "Notification ID to mark the notification as read.", example: "notification-12345" })
       .optional(),
   })

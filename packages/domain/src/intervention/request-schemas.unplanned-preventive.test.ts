@@ -188,9 +188,9 @@ describe("createUnplannedPreventiveBody provider", () => {
     expect(paths(result)).toEqual([`provider.${field}`]);
   });
 
-  it.each(["actionComment", "comment"])("accepts a %s of 2500 characters and rejects 2501", (field) => {
-    expect(parse(withProvider({ [field]: "x".repeat(2500) })).success).toBe(true);
-    const result = parse(withProvider({ [field]: "x".repeat(2501) }));
+  it.each(["actionComment", "comment"])("accepts a %s of 5000 characters and rejects 5001", (field) => {
+    expect(parse(withProvider({ [field]: "x".repeat(5000) })).success).toBe(true);
+    const result = parse(withProvider({ [field]: "x".repeat(5001) }));
     expect(result.success).toBe(false);
     expect(paths(result)).toEqual([`provider.${field}`]);
   });

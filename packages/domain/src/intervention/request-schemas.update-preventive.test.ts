@@ -173,9 +173,9 @@ describe("updatePreventiveBody previousAssigneeNotification", () => {
     expect(paths(result)).toEqual(["previousAssigneeNotification.sendEmail"]);
   });
 
-  it("accepts a reason of 2500 characters and rejects 2501", () => {
-    expect(parse({ previousAssigneeNotification: { sendEmail: true, reason: "x".repeat(2500) } }).success).toBe(true);
-    const result = parse({ previousAssigneeNotification: { sendEmail: true, reason: "x".repeat(2501) } });
+  it("accepts a reason of 5000 characters and rejects 5001", () => {
+    expect(parse({ previousAssigneeNotification: { sendEmail: true, reason: "x".repeat(5000) } }).success).toBe(true);
+    const result = parse({ previousAssigneeNotification: { sendEmail: true, reason: "x".repeat(5001) } });
     expect(result.success).toBe(false);
     expect(paths(result)).toEqual(["previousAssigneeNotification.reason"]);
   });

@@ -1,4 +1,10 @@
-import { DATETIME_PATTERN, TEXT_MAX_LENGTH } from "@interventions/domain";
+import {
+  COMMENT_MAX_LENGTH,
+  DATETIME_PATTERN,
+  ID_LIST_MAX,
+  SAFE_TEXT_PATTERN,
+  TEXT_MAX_LENGTH,
+} from "@interventions/domain";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -102,19 +108,23 @@ describe("the OpenAPI document", () => {
     expect(curative.additionalProperties).toBe(false);
     const curativeFields = curative.properties as Record<string, Json>;
     expect(curativeFields.scheduledStart).toMatchObject({ pattern: DATETIME_PATTERN.source });
-    expect(curativeFields.anomalyIds).toMatchObject({ minItems: 1, items: SAFE_INTEGER });
+    expect(curativeFields.anomalyIds).toMatchObject({ minItems: 1, maxItems: ID_LIST_MAX, items: SAFE_INTEGER });
     expect(curativeFields.creationStatus).toMatchObject({
       enum: [0, 1, 2],
       description: expect.stringMatching(/0 toScheduled, 1 scheduled, 2 done/),
     });
-    expect(curativeFields.description).toMatchObject({ type: "string", maxLength: TEXT_MAX_LENGTH });
+    expect(curativeFields.description).toMatchObject({
+      type: "string",
+      maxLength: TEXT_MAX_LENGTH,
+      pattern: SAFE_TEXT_PATTERN.source,
+    });
 
     const preventive = propertiesOf("/interventions/v2/rs/preventive/{interventionId}", "patch");
     expect(preventive.siteRuleIds).toMatchObject({ minItems: 1 });
     expect(preventive.sendUpdateEmailToCurrentAssignee).toMatchObject({ type: "boolean", default: false });
     expect(preventive.previousAssigneeNotification).toMatchObject({
       required: ["sendEmail"],
-      properties: { reason: { maxLength: TEXT_MAX_LENGTH } },
+      properties: { reason: { maxLength: COMMENT_MAX_LENGTH, pattern: SAFE_TEXT_PATTERN.source } },
     });
 
     const training = propertiesOf("/interventions/v2/rs/training-exercise/{interventionId}", "patch");

@@ -191,8 +191,8 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
     ],
     ["an invalid provider e-mail", { provider: { firstName: "A", lastName: "B", email: "nope" } }, "provider.email"],
     [
-      "a provider comment of 2501 characters",
-      { provider: { firstName: "A", lastName: "B", email: "a@b.fr", comment: "x".repeat(2501) } },
+      "a provider comment of 5001 characters",
+      { provider: { firstName: "A", lastName: "B", email: "a@b.fr", comment: "x".repeat(5001) } },
       "provider.comment",
     ],
     ["no provider", { provider: undefined }, "provider"],

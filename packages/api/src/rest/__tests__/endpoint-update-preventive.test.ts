@@ -242,7 +242,7 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     ["a string profile id", { assignedProfileId: "2" }, "assignedProfileId"],
     ["a non-boolean e-mail flag", { sendUpdateEmailToCurrentAssignee: "yes" }, "sendUpdateEmailToCurrentAssignee"],
     ["a notice without sendEmail", { [NOTICE]: { reason: "x" } }, `${NOTICE}.sendEmail`],
-    ["a reason of 2501 characters", { [NOTICE]: { sendEmail: true, reason: "x".repeat(2501) } }, `${NOTICE}.reason`],
+    ["a reason of 5001 characters", { [NOTICE]: { sendEmail: true, reason: "x".repeat(5001) } }, `${NOTICE}.reason`],
     ["an array body", [{ description: "x" }], ""],
   ];
   it.each(invalid)("answers 400 VALIDATION_FAILED for %s, writing nothing", async (_case, payload, path) => {

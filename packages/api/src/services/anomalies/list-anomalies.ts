@@ -2,6 +2,7 @@ import { anomalies, sites } from "@interventions/db";
 import { listAnomaliesInput, Operation } from "@interventions/domain";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { defineVerb } from "../verb";
+import { anomalyScope } from "./anomaly-scope";
 
 /** The organization's anomalies, by site and status: what a safety register shows and a curative repairs. */
 export const listAnomalies = defineVerb(
@@ -9,6 +10,7 @@ export const listAnomalies = defineVerb(
   async ({ ctx, input }) => {
     const conditions: (SQL | undefined)[] = [
       eq(anomalies.organizationId, ctx.actor.organizationId),
+      anomalyScope(ctx.actor),
       input.status === undefined ? undefined : eq(anomalies.status, input.status),
       input.siteId === undefined ? undefined : eq(anomalies.siteId, input.siteId),
     ];

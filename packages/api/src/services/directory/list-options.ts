@@ -27,6 +27,7 @@ export const listOptions = defineVerb({ operation: Operation.read, input: noInpu
         id: companyContacts.id,
         firstName: companyContacts.firstName,
         lastName: companyContacts.lastName,
+        companyId: companies.id,
         companyName: companies.name,
       })
       .from(companyContacts)

@@ -16,13 +16,14 @@ import { DomainError, ErrorCode, interventionIdInput, Operation, roleAllows } fr
 import { and, asc, eq } from "drizzle-orm";
 import { defineVerb } from "../verb";
 import { readInterventionView, toProfileShaped, toUserShaped } from "./read/intervention-view";
+import { interventionScope } from "./read/scope";
 
 /** One intervention with what it is linked to and its history, for the detail page. */
 export const getIntervention = defineVerb(
   { operation: Operation.read, input: interventionIdInput },
   async ({ ctx, input }) => {
     const { organizationId } = ctx.actor;
-    const view = await readInterventionView(ctx.db, organizationId, input.interventionId);
+    const view = await readInterventionView(ctx.db, organizationId, input.interventionId, interventionScope(ctx.actor));
     if (!view) throw new DomainError(ErrorCode.notFound, `Intervention ${input.interventionId} not found`);
     const id = view.id;
 

@@ -1,6 +1,7 @@
 import { interventionSites, interventions } from "@interventions/db";
 import { InterventionStatus, isOverdue, Operation, planningInput } from "@interventions/domain";
-import { and, asc, inArray, ne } from "drizzle-orm";
+import { and, asc, ne } from "drizzle-orm";
+import { inIds } from "../id-array";
 import { defineVerb } from "../verb";
 import { interventionFilters } from "./read/filters";
 
@@ -30,7 +31,7 @@ export const listPlanning = defineVerb({ operation: Operation.read, input: plann
           .select({ interventionId: interventionSites.interventionId, siteId: interventionSites.siteId })
           .from(interventionSites)
           .where(
-            inArray(
+            inIds(
               interventionSites.interventionId,
               items.map((item) => item.id),
             ),

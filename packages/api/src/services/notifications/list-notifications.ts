@@ -1,11 +1,12 @@
 import { notifications } from "@interventions/db";
-import { listNotificationsInput, Operation, validationError } from "@interventions/domain";
+import { listNotificationsInput, NAME_MAX_LENGTH, Operation, text, validationError } from "@interventions/domain";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { defineVerb } from "../verb";
 import { notificationColumns, ownNotifications } from "./own-notifications";
 
-const cursorSchema = z.tuple([z.iso.datetime(), z.string()]);
+// The id is read back from the client: the same refinement as any text it sends.
+const cursorSchema = z.tuple([z.iso.datetime(), text({ max: NAME_MAX_LENGTH })]);
 
 function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");

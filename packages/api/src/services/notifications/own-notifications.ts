@@ -1,12 +1,25 @@
-import { notifications } from "@interventions/db";
-import { and, eq, type SQL } from "drizzle-orm";
+import { interventions, notifications } from "@interventions/db";
+import { ProfileRole } from "@interventions/domain";
+import { and, eq, isNull, not, or, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { linksOutsideScope } from "../interventions/read/scope";
 
-/** The actor's own notifications: theirs, in the organization they act in. Every verb here starts from it. */
+/**
+ * The actor's own notifications: theirs, in the organization they act in, and for a provider's technician
+ * none about an intervention outside their scope (one reassigned away from them). Every verb here starts
+ * from it, so that the count, the list and marking read agree.
+ */
 export function ownNotifications(ctx: ServiceContext): SQL {
+  const { actor } = ctx;
   return and(
-    eq(notifications.recipientProfileId, ctx.actor.profileId),
-    eq(notifications.organizationId, ctx.actor.organizationId),
+    eq(notifications.recipientProfileId, actor.profileId),
+    eq(notifications.organizationId, actor.organizationId),
+    actor.role === ProfileRole.provider
+      ? or(
+          isNull(notifications.interventionId),
+          not(linksOutsideScope(actor, eq(interventions.id, notifications.interventionId))),
+        )
+      : undefined,
   ) as SQL;
 }
 

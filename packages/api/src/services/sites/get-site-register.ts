@@ -11,8 +11,10 @@ import {
   Operation,
   siteIdInput,
 } from "@interventions/domain";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { listAnomalies } from "../anomalies/list-anomalies";
+import { inIds } from "../id-array";
+import { interventionScope } from "../interventions/read/scope";
 import { defineVerb } from "../verb";
 
 const DONE_STATUSES: readonly number[] = [InterventionStatus.awaitingVerification, InterventionStatus.accepted];
@@ -55,8 +57,7 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
       .where(
         and(
           eq(interventionSites.siteId, site.id),
-          eq(interventions.organizationId, organizationId),
-          isNull(interventions.deletedAt),
+          interventionScope(ctx.actor),
           inArray(interventions.status, [...ACTIVE_STATUSES, InterventionStatus.accepted]),
         ),
       ),
@@ -72,7 +73,7 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
           })
           .from(interventionSiteRules)
           .where(
-            inArray(
+            inIds(
               interventionSiteRules.siteRuleId,
               ruleRows.map((rule) => rule.siteRuleId),
             ),

@@ -1,6 +1,7 @@
 import { anomalies, siteRules, sites } from "@interventions/db";
 import { AnomalyStatus, Operation } from "@interventions/domain";
 import { and, asc, countDistinct, eq, isNull } from "drizzle-orm";
+import { anomalyScope } from "../anomalies/anomaly-scope";
 import { defineVerb, noInput } from "../verb";
 
 /** The organization's sites with how many rules apply to each and how many anomalies are open. */
@@ -17,7 +18,10 @@ export const listSites = defineVerb({ operation: Operation.read, input: noInput 
     })
     .from(sites)
     .leftJoin(siteRules, eq(siteRules.siteId, sites.id))
-    .leftJoin(anomalies, and(eq(anomalies.siteId, sites.id), eq(anomalies.status, AnomalyStatus.open)))
+    .leftJoin(
+      anomalies,
+      and(eq(anomalies.siteId, sites.id), eq(anomalies.status, AnomalyStatus.open), anomalyScope(ctx.actor)),
+    )
     .where(and(eq(sites.organizationId, ctx.actor.organizationId), isNull(sites.archivedAt)))
     .groupBy(sites.id)
     .orderBy(asc(sites.name));

@@ -174,11 +174,13 @@ describe("interventions.list", () => {
     expect(data.issues).toEqual([{ path: "organizationId", message: "Unknown field" }]);
   });
 
-  it("a viewer and a technician may read the list", async () => {
-    for (const email of ["viewer@acme.example", "technician@acme.example"]) {
-      const reader = trpcClient(env, await env.credentialsFor(email));
-      expect((await reader.interventions.list.query({ limit: 100 })).items).toHaveLength(21);
-    }
+  it("a viewer may read the whole list, a technician their company's work and their own (technician-scope.test.ts)", async () => {
+    const viewer = trpcClient(env, await env.credentialsFor("viewer@acme.example"));
+    expect((await viewer.interventions.list.query({ limit: 100 })).items).toHaveLength(21);
+    const technician = trpcClient(env, await env.credentialsFor("technician@acme.example"));
+    const theirs = (await technician.interventions.list.query({ limit: 100 })).items;
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(21);
   });
 });
 

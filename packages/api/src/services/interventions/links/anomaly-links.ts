@@ -1,7 +1,8 @@
 import { anomalies, interventionAnomalies, type Transaction } from "@interventions/db";
 import { AnomalyStatus } from "@interventions/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
+import { idArray, inIds } from "../../id-array";
 
 /** A curative takes its anomalies: they are in repair until the repair is decided. */
 export async function holdAnomalies(
@@ -10,11 +11,11 @@ export async function holdAnomalies(
   interventionId: number,
   anomalyIds: readonly number[],
 ): Promise<void> {
-  await tx.insert(interventionAnomalies).values(anomalyIds.map((anomalyId) => ({ interventionId, anomalyId })));
+  await tx.insert(interventionAnomalies).select(sql`select ${interventionId}::bigint, unnest(${idArray(anomalyIds)})`);
   await tx
     .update(anomalies)
     .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })
-    .where(and(inArray(anomalies.id, [...anomalyIds]), eq(anomalies.organizationId, ctx.actor.organizationId)));
+    .where(and(inIds(anomalies.id, anomalyIds), eq(anomalies.organizationId, ctx.actor.organizationId)));
 }
 
 /** An accepted repair closes its anomalies; a rejected one gives them back, open, for another repair. */

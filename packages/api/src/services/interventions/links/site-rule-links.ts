@@ -1,5 +1,6 @@
 import { interventionSiteRules, type Transaction } from "@interventions/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { idArray } from "../../id-array";
 
 /** The site rules a preventive checks, in id order. */
 export async function linkedSiteRuleIds(tx: Transaction, interventionId: number): Promise<number[]> {
@@ -11,7 +12,8 @@ export async function linkedSiteRuleIds(tx: Transaction, interventionId: number)
 }
 
 export async function insertSiteRuleLinks(tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) {
-  await tx.insert(interventionSiteRules).values(siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })));
+  // As many links as sites times rules: one array parameter, not two per link.
+  await tx.insert(interventionSiteRules).select(sql`select ${interventionId}::bigint, unnest(${idArray(siteRuleIds)})`);
 }
 
 export async function replaceSiteRuleLinks(tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) {

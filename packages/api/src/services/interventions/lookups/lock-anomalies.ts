@@ -1,6 +1,7 @@
 import { anomalies, type Executor, interventionAnomalies, interventions } from "@interventions/db";
 import { ACTIVE_STATUSES, type AnomalyFacts, InterventionType } from "@interventions/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { inIds } from "../../id-array";
 
 /** Anomalies with the undecided curative covering each, locked so that two curatives cannot take the same one. */
 export async function lockAnomalies(
@@ -11,7 +12,7 @@ export async function lockAnomalies(
   const rows = await db
     .select({ id: anomalies.id, status: anomalies.status, siteId: anomalies.siteId })
     .from(anomalies)
-    .where(and(eq(anomalies.organizationId, organizationId), inArray(anomalies.id, ids)))
+    .where(and(eq(anomalies.organizationId, organizationId), inIds(anomalies.id, ids)))
     .orderBy(anomalies.id)
     .for("update");
   if (rows.length === 0) return [];
@@ -21,7 +22,7 @@ export async function lockAnomalies(
     .innerJoin(interventions, eq(interventions.id, interventionAnomalies.interventionId))
     .where(
       and(
-        inArray(
+        inIds(
           interventionAnomalies.anomalyId,
           rows.map((row) => row.id),
         ),

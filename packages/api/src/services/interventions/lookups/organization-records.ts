@@ -1,6 +1,7 @@
 import { companies, type Executor, rules, siteRules, sites } from "@interventions/db";
 import type { RuleFacts, RuleKind, SiteRuleFacts } from "@interventions/domain";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { inIds } from "../../id-array";
 
 // The records a request names by id, always within one organization: another organization's rows are
 // simply not found.
@@ -10,7 +11,7 @@ export async function findCompanyIds(db: Executor, organizationId: number, ids: 
   const rows = await db
     .select({ id: companies.id })
     .from(companies)
-    .where(and(eq(companies.organizationId, organizationId), inArray(companies.id, ids)));
+    .where(and(eq(companies.organizationId, organizationId), inIds(companies.id, ids)));
   return rows.map((row) => row.id);
 }
 
@@ -18,7 +19,7 @@ export async function findSiteIds(db: Executor, organizationId: number, ids: num
   const rows = await db
     .select({ id: sites.id })
     .from(sites)
-    .where(and(eq(sites.organizationId, organizationId), inArray(sites.id, ids), isNull(sites.archivedAt)));
+    .where(and(eq(sites.organizationId, organizationId), inIds(sites.id, ids), isNull(sites.archivedAt)));
   return rows.map((row) => row.id);
 }
 
@@ -26,7 +27,7 @@ export function findRules(db: Executor, organizationId: number, ids: number[]): 
   return db
     .select({ id: rules.id, kind: rules.kind })
     .from(rules)
-    .where(and(eq(rules.organizationId, organizationId), inArray(rules.id, ids)));
+    .where(and(eq(rules.organizationId, organizationId), inIds(rules.id, ids)));
 }
 
 export type SiteRuleRecord = SiteRuleFacts & { kind: RuleKind };
@@ -38,9 +39,9 @@ export function findSiteRules(
   filter: { siteIds?: number[]; ruleIds?: number[]; ids?: number[] },
 ): Promise<SiteRuleRecord[]> {
   const conditions = [eq(siteRules.organizationId, organizationId)];
-  if (filter.siteIds) conditions.push(inArray(siteRules.siteId, filter.siteIds));
-  if (filter.ruleIds) conditions.push(inArray(siteRules.ruleId, filter.ruleIds));
-  if (filter.ids) conditions.push(inArray(siteRules.id, filter.ids));
+  if (filter.siteIds) conditions.push(inIds(siteRules.siteId, filter.siteIds));
+  if (filter.ruleIds) conditions.push(inIds(siteRules.ruleId, filter.ruleIds));
+  if (filter.ids) conditions.push(inIds(siteRules.id, filter.ids));
   return db
     .select({ id: siteRules.id, siteId: siteRules.siteId, ruleId: siteRules.ruleId, kind: rules.kind })
     .from(siteRules)

@@ -1,7 +1,8 @@
 import { interventionSites, interventions } from "@interventions/db";
 import type { ListInterventionsQuery } from "@interventions/domain";
-import { and, eq, exists, gte, isNull, lt, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
+import { interventionScope } from "./scope";
 
 export type InterventionFilters = Pick<
   ListInterventionsQuery,
@@ -14,7 +15,7 @@ export type InterventionFilters = Pick<
  */
 export type SiteSource = "subquery" | "joinedLink";
 
-/** The WHERE conditions of the dashboard's filters, always within the actor's organization. */
+/** The WHERE conditions of the dashboard's filters, always within what the actor may see. */
 export function interventionFilters(
   ctx: ServiceContext,
   input: InterventionFilters,
@@ -24,8 +25,7 @@ export function interventionFilters(
   const linked = input.siteId !== undefined && siteSource === "joinedLink";
   const scheduledStart = linked ? interventionSites.scheduledStart : interventions.scheduledStart;
   return [
-    eq(interventions.organizationId, organizationId),
-    isNull(interventions.deletedAt),
+    interventionScope(ctx.actor),
     input.type === undefined ? undefined : eq(interventions.type, input.type),
     input.status === undefined ? undefined : eq(interventions.status, input.status),
     input.assignedProfileId === undefined ? undefined : eq(interventions.assignedProfileId, input.assignedProfileId),

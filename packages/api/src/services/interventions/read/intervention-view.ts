@@ -1,6 +1,6 @@
 import { type Executor, interventions, profiles, type Transaction } from "@interventions/db";
 import type { InterventionProfileShaped, InterventionUserShaped } from "@interventions/domain";
-import { and, eq, getTableColumns, isNull } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 const assigned = alias(profiles, "assigned_profile");
@@ -14,11 +14,15 @@ export type InterventionView = typeof interventions.$inferSelect & {
   createdByUserId: number | null;
 };
 
-/** The intervention as the organization sees it, or undefined: another organization's is not found. */
+/**
+ * The intervention as the organization sees it, or undefined: another organization's is not found, nor
+ * one outside `scope` when a read gives it (read/scope.ts).
+ */
 export async function readInterventionView(
   db: Executor,
   organizationId: number,
   interventionId: number,
+  scope?: SQL,
 ): Promise<InterventionView | undefined> {
   const [row] = await db
     .select({
@@ -36,6 +40,7 @@ export async function readInterventionView(
         eq(interventions.id, interventionId),
         eq(interventions.organizationId, organizationId),
         isNull(interventions.deletedAt),
+        scope,
       ),
     );
   return row;
