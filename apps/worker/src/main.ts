@@ -10,11 +10,11 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`Worker: ${signal}, finishing the jobs under way…`);
+  console.info(`Worker: ${signal}, finishing the jobs under way…`);
   await worker.stop();
-  console.log("Worker: stopped.");
+  console.info("Worker: stopped.");
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-console.log(`Worker: delivering ${worker.description}.`);
+console.info(`Worker: delivering ${worker.description}.`);
