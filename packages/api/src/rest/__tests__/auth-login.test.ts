@@ -1,18 +1,21 @@
 import { sessions } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
   expectProblem,
   expectUnauthenticated,
-  findIntervention,
   jsonRequest,
+  LYCEE,
   LYCEE_KEY,
   login,
   rawRequest,
   SESSION_TTL_MS,
+  seededIntervention,
   sessionCount,
   TEST_NOW,
 } from "../../testing";
@@ -21,10 +24,11 @@ import {
 
 let env: ApiTestEnv;
 let preventiveId: number;
+const SCHEDULED_PREVENTIVE = { type: InterventionType.preventive, status: InterventionStatus.scheduled };
 
 beforeAll(async () => {
   env = await createApiTestEnv();
-  preventiveId = (await findIntervention(env, 1, 1, 2)).id;
+  preventiveId = await seededIntervention(env.database.db, ACME, SCHEDULED_PREVENTIVE);
 });
 afterAll(async () => {
   await env.close();
@@ -142,7 +146,7 @@ describe("POST /api/auth/login", () => {
   it("the consultant's one session token works with either organization's key", async () => {
     const token = await tokenOf(await login(env, { email: "consultant@safety.example", password: "demo-password" }));
     expect((await probe(token, ACME_KEY)).status).toBe(200);
-    const lyceePreventive = (await findIntervention(env, 2, 1, 2)).id;
+    const lyceePreventive = await seededIntervention(env.database.db, LYCEE, SCHEDULED_PREVENTIVE);
     expect((await probe(token, LYCEE_KEY, lyceePreventive)).status).toBe(200);
   });
 });
