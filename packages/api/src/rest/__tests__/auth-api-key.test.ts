@@ -7,6 +7,7 @@ import {
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
+  DEMO_PASSWORD,
   demoOrganizationId,
   documentedCalls,
   expectUnauthenticated,
@@ -55,7 +56,7 @@ function probe(headers: Record<string, string>) {
 const authorizationCases: [string, () => Record<string, string>][] = [
   ["no Authorization header", () => ({ "x-session-token": sessionToken })],
   ["no credentials at all", () => ({})],
-  ["Authorization: Basic", () => ({ authorization: `Basic ${btoa("manager@acme.example:demo-password")}` })],
+  ["Authorization: Basic", () => ({ authorization: `Basic ${btoa(`manager@acme.example:${DEMO_PASSWORD}`)}` })],
   ["Authorization: Bearer with nothing", () => ({ authorization: "Bearer" })],
   ["Authorization: Bearer and blanks", () => ({ authorization: "Bearer    " })],
   ["Authorization: Bearer with two values", () => ({ authorization: `Bearer ${ACME_KEY} ${ACME_KEY}` })],

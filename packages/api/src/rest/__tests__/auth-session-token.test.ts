@@ -9,6 +9,7 @@ import {
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
+  DEMO_PASSWORD,
   documentedCalls,
   expectUnauthenticated,
   jsonRequest,
@@ -38,7 +39,7 @@ interface Session {
 }
 
 async function signInAs(email: string): Promise<Session> {
-  const response = await login(env, { email, password: "demo-password" });
+  const response = await login(env, { email, password: DEMO_PASSWORD });
   expect(response.status).toBe(200);
   return ((await response.json()) as { data: Session }).data;
 }

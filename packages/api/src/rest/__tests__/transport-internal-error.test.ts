@@ -7,6 +7,7 @@ import {
   BASE_URL,
   checkSiteRule,
   createApiTestEnv,
+  DEMO_PASSWORD,
   documentedCalls,
   EXAMPLE_ID,
   expectNoLeak,
@@ -162,7 +163,7 @@ describe("a failure inside authentication (runs last: it drops the sessions tabl
     await expectProblem(rest, 500, "INTERNAL_ERROR");
 
     const login = await env.auth(
-      jsonRequest("POST", "/api/auth/login", {}, { email: "manager@acme.example", password: "demo-password" }),
+      jsonRequest("POST", "/api/auth/login", {}, { email: "manager@acme.example", password: DEMO_PASSWORD }),
     );
     const problem = await expectProblem(login, 500, "INTERNAL_ERROR");
     expect(problem.detail).toBe("An unexpected error occurred");
