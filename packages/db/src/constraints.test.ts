@@ -4,27 +4,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
 import { interventionSites, interventions, profiles, sites, users } from "./schema";
 import { seedDemo } from "./seed/seed";
-import { createTestDatabase, refusal } from "./testing";
+import { ACME, createTestDatabase, type DemoRecords, LYCEE, loadDemoRecords, refusal } from "./testing";
 
 let handle: DatabaseHandle;
+let demo: DemoRecords;
+let valid: ReturnType<typeof validIntervention>;
 beforeAll(async () => {
   handle = await createTestDatabase();
   await seedDemo(handle.db, { now: new Date("2026-11-23T10:00:00Z") });
+  demo = await loadDemoRecords(handle.db);
+  valid = validIntervention(demo.organizationId(ACME));
 });
 afterAll(async () => {
   await handle.close();
 });
 
-// A valid intervention of the first demo organization; each test breaks one thing in it.
-const valid = {
-  organizationId: 1,
-  type: InterventionType.preventive,
-  status: InterventionStatus.scheduled,
-  creationStatus: CreationStatus.scheduled,
-  scheduledStart: new Date("2026-12-01T08:00:00Z"),
-  scheduledEnd: new Date("2026-12-01T10:00:00Z"),
-  codePin: 123456,
-};
+/** An id no organization has. */
+const UNKNOWN_ID = 999_999;
+/** The demo user who belongs to both organizations. */
+const CONSULTANT = "consultant@safety.example";
+
+// A valid intervention of a demo organization; each test breaks one thing in it.
+function validIntervention(organizationId: number) {
+  return {
+    organizationId,
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+    creationStatus: CreationStatus.scheduled,
+    scheduledStart: new Date("2026-12-01T08:00:00Z"),
+    scheduledEnd: new Date("2026-12-01T10:00:00Z"),
+    codePin: 123456,
+  };
+}
 
 describe("interventions table", () => {
   it("accepts a valid row", async () => {
@@ -45,9 +56,13 @@ describe("interventions table", () => {
     ["a 5-digit code PIN", { codePin: 99999 }, "interventions_code_pin_check"],
     ["a 7-digit code PIN", { codePin: 1000000 }, "interventions_code_pin_check"],
     ["an attendee count on a preventive", { attendeeCount: 3 }, "interventions_training_fields_check"],
-    ["a negative attendee count", { type: 3, attendeeCount: -1 }, "interventions_attendee_count_check"],
+    [
+      "a negative attendee count",
+      { type: InterventionType.trainingExercise, attendeeCount: -1 },
+      "interventions_attendee_count_check",
+    ],
     ["a verification date without verifier", { verifiedAt: new Date() }, "interventions_verification_check"],
-    ["an unknown organization", { organizationId: 999_999 }, "foreign key"],
+    ["an unknown organization", { organizationId: UNKNOWN_ID }, "foreign key"],
   ])("refuses %s", async (_label, change, expected) => {
     // @ts-expect-error values outside the enums: the database must refuse what the types already do
     const message = await refusal(handle.db.insert(interventions).values({ ...valid, ...change }));
@@ -61,9 +76,14 @@ describe("intervention_sites' copy of the scheduled start", () => {
       .insert(interventions)
       .values(valid)
       .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
-    const [site] = await handle.db.select({ id: sites.id }).from(sites).where(eq(sites.organizationId, 1)).limit(1);
-    if (!row || !site) throw new Error("the demo has no site in organization 1");
-    return { interventionId: row.id, siteId: site.id, organizationId: 1 };
+    const organizationId = valid.organizationId;
+    const [site] = await handle.db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(eq(sites.organizationId, organizationId))
+      .limit(1);
+    if (!row || !site) throw new Error(`the demo has no site in ${ACME}`);
+    return { interventionId: row.id, siteId: site.id, organizationId };
   }
 
   it("refuses a link whose scheduled start differs from the intervention's", async () => {
@@ -122,18 +142,21 @@ describe("users and profiles", () => {
   });
 
   it("refuses an unknown role and a provider profile without its company contact", async () => {
+    const member = { userId: demo.userId(CONSULTANT), organizationId: demo.organizationId(LYCEE) };
     // @ts-expect-error 9 is not a role: the database must refuse it as the types do
-    const unknownRole = handle.db.insert(profiles).values({ userId: 1, organizationId: 2, role: 9 });
+    const unknownRole = handle.db.insert(profiles).values({ ...member, role: 9 });
     expect(await refusal(unknownRole)).toContain("profiles_role_check");
-    const providerWithoutContact = handle.db
-      .insert(profiles)
-      .values({ userId: 1, organizationId: 2, role: ProfileRole.provider });
+    const providerWithoutContact = handle.db.insert(profiles).values({ ...member, role: ProfileRole.provider });
     expect(await refusal(providerWithoutContact)).toContain("profiles_provider_contact_check");
   });
 
   it("refuses a second profile for the same user in the same organization", async () => {
     const message = await refusal(
-      handle.db.insert(profiles).values({ userId: 2, organizationId: 1, role: ProfileRole.viewer }),
+      handle.db.insert(profiles).values({
+        userId: demo.userId("admin@acme.example"),
+        organizationId: demo.organizationId(ACME),
+        role: ProfileRole.viewer,
+      }),
     );
     expect(message).toContain("duplicate key");
   });

@@ -3,7 +3,10 @@ import { BODY_LIMIT_BYTES } from "@interventions/api/http";
 import { checkDatabaseHealth } from "@interventions/api/runtime";
 import {
   type ApiTestEnv,
+  CreationStatus,
   createApiTestEnv,
+  DEMO_PASSWORD,
+  InterventionType,
   loadSeed,
   openAnomaly,
   PATHS,
@@ -53,12 +56,12 @@ describe("lean server", () => {
         scheduledStart: "2026-12-01T08:00:00.000Z",
         scheduledEnd: "2026-12-01T12:00:00.000Z",
         anomalyIds: [anomalyId],
-        creationStatus: 0,
+        creationStatus: CreationStatus.toScheduled,
       }),
     });
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body.data.type).toBe(2);
+    expect(body.data.type).toBe(InterventionType.curative);
     expect(body.data.id).toBeGreaterThan(0);
   });
 
@@ -102,7 +105,7 @@ describe("lean server", () => {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: "POST",
       headers: json,
-      body: JSON.stringify({ email: "manager@acme.example", password: "demo-password" }),
+      body: JSON.stringify({ email: "manager@acme.example", password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(200);
     expect((await login.json()).data.token).toEqual(expect.any(String));

@@ -1,3 +1,4 @@
+import { CreationStatus } from "@interventions/domain";
 import { describe, expect, it } from "vitest";
 import { type EditedPlanning, planningPatch } from "./planning-patch";
 
@@ -5,7 +6,7 @@ const opened: EditedPlanning = {
   description: "Yearly check",
   scheduledStart: "2026-12-01T09:00",
   scheduledEnd: "2026-12-01T11:00",
-  creationStatus: "1",
+  creationStatus: String(CreationStatus.scheduled),
   assignedCompanyContactId: "4",
   assignee: "",
 };
@@ -16,11 +17,17 @@ describe("planningPatch", () => {
   });
 
   it("sends each changed field as the PATCH names it, times in UTC from the organization's zone", () => {
-    const edited = { ...opened, description: "", scheduledEnd: "2026-12-01T12:30", creationStatus: "0", assignee: "7" };
+    const edited = {
+      ...opened,
+      description: "",
+      scheduledEnd: "2026-12-01T12:30",
+      creationStatus: String(CreationStatus.toScheduled),
+      assignee: "7",
+    };
     expect(planningPatch(edited, opened, "Europe/Paris", "assignedProfileId")).toEqual({
       description: "",
       scheduledEnd: "2026-12-01T11:30:00.000Z",
-      creationStatus: 0,
+      creationStatus: CreationStatus.toScheduled,
       assignedProfileId: 7,
     });
   });

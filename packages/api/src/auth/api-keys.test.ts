@@ -1,5 +1,5 @@
-import { type DatabaseHandle, seedDemo } from "@interventions/db";
-import { createTestDatabase } from "@interventions/db/testing";
+import { type DatabaseHandle, DEMO_PASSWORD, seedDemo } from "@interventions/db";
+import { createTestDatabase, demoOrganizationId, LYCEE } from "@interventions/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient, listApiClients, revokeApiClient } from "./api-keys";
 import { authenticateRequest } from "./authenticate";
@@ -20,23 +20,19 @@ afterAll(async () => {
 
 describe("API keys", () => {
   it("authenticate for their organization until revoked", async () => {
-    const { id, key } = await createApiClient(
-      handle.db,
-      { organizationSlug: "lycee-victor-hugo", name: "Test partner" },
-      NOW,
-    );
+    const { id, key } = await createApiClient(handle.db, { organizationSlug: LYCEE, name: "Test partner" }, NOW);
     expect(key).toMatch(/^ivk_[A-Za-z0-9_-]{43}$/);
     const listed = (await listApiClients(handle.db)).find((client) => client.id === id);
-    expect(listed).toMatchObject({ organization: "lycee-victor-hugo", name: "Test partner", revokedAt: null });
+    expect(listed).toMatchObject({ organization: LYCEE, name: "Test partner", revokedAt: null });
     expect(JSON.stringify(listed)).not.toContain(key.slice(12));
 
     const session = await signIn(
       { db: handle.db, tokens, now: NOW, sessionTtlMs: 3_600_000 },
-      { email: "manager@lycee-hugo.example", password: "demo-password" },
+      { email: "manager@lycee-hugo.example", password: DEMO_PASSWORD },
     );
     const credentials = { authorization: `Bearer ${key}`, sessionToken: session.token };
     const actor = await authenticateRequest(handle.db, tokens, credentials, NOW);
-    expect(actor.organizationId).toBe(2);
+    expect(actor.organizationId).toBe(await demoOrganizationId(handle.db, LYCEE));
     expect(actor.apiClientId).toBe(id);
 
     expect(await revokeApiClient(handle.db, id, NOW)).toBe(true);

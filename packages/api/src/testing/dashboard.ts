@@ -1,10 +1,10 @@
 import { ORGANIZATION_COOKIE, SESSION_COOKIE } from "../auth/browser-session";
-import { signIn } from "../auth/sign-in";
+import { demoSession } from "./credentials";
 import { type TrpcExchange, trpcClient } from "./requests";
-import { type ApiTestEnv, BASE_URL, SESSION_TTL_MS, TEST_NOW } from "./test-env";
+import { type ApiTestEnv, BASE_URL, TEST_NOW } from "./test-env";
 
-// Shared by the dashboard-*.test.ts files: a browser session (the cookies the dashboard sends) and a tRPC
-// client that sends them, with the Origin/Host a page of this origin would send.
+// The dashboard's requests: a browser session (the cookies the dashboard sends) and a tRPC client that
+// sends them, with the Origin/Host a page of this origin would send.
 
 /** The host of BASE_URL, which every test request is addressed to. */
 export const HOST = new URL(BASE_URL).host;
@@ -12,10 +12,7 @@ export const SAME_ORIGIN = { origin: BASE_URL, host: HOST };
 
 /** A new session for a demo user, as the login route opens it; its token is what the cookie holds. */
 export function browserSignIn(env: ApiTestEnv, email: string, now: Date = TEST_NOW) {
-  return signIn(
-    { db: env.database.db, tokens: env.tokens, now, sessionTtlMs: SESSION_TTL_MS },
-    { email, password: "demo-password" },
-  );
+  return demoSession({ db: env.database.db, tokens: env.tokens, now }, email);
 }
 
 /** The Cookie header of a dashboard page: the session, and the chosen organization when there is one. */
@@ -42,22 +39,3 @@ export async function dashboardClient(env: ApiTestEnv, email: string, organizati
 }
 
 export type DashboardClient = ReturnType<typeof cookieClient>;
-
-/** A raw request to the tRPC endpoint, with exactly these headers. */
-export function trpcRequest(
-  method: "GET" | "POST",
-  procedure: string,
-  headers: Record<string, string>,
-  input?: unknown,
-): Request {
-  const encoded = JSON.stringify({ json: input });
-  if (method === "GET") {
-    const query = input === undefined ? "" : `?input=${encodeURIComponent(encoded)}`;
-    return new Request(`${BASE_URL}/api/trpc/${procedure}${query}`, { method, headers });
-  }
-  return new Request(`${BASE_URL}/api/trpc/${procedure}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: encoded,
-  });
-}

@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DatabaseHandle, demoCredentials, seedDemo } from "@interventions/db";
+import { type DatabaseHandle, seedDemo } from "@interventions/db";
 import { createTestDatabase } from "@interventions/db/testing";
 import { SessionTokens } from "../auth/session-token";
-import { signIn } from "../auth/sign-in";
 import type { ServiceDeps } from "../context";
 import type { FetchHandler } from "../http";
 import { createJobEngine, type EngineTimings, type JobEngine } from "../jobs/job-engine";
@@ -13,9 +12,12 @@ import { createResponseValidator } from "../openapi/response-validator";
 import { createApiHandlers } from "../runtime/handlers";
 import { type EmbeddedS3, startEmbeddedS3 } from "../storage/embedded-s3";
 import { createSignatureStorage, type SignatureStorage } from "../storage/signature-storage";
+import { partnerHeaders, SESSION_TTL_MS } from "./credentials";
+
+// The seeded environment of one test file: its own database holding the demo, an S3 server that checks
+// signatures, and the real handlers over them, on a clock the test controls.
 
 export const TEST_NOW = new Date("2026-11-23T10:00:00.000Z");
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const BASE_URL = "http://interventions.test";
 /** The engine's intervals in tests: a second, so that retries and take-overs are seen at once. */
 export const TEST_TIMINGS: EngineTimings = { superviseSeconds: 1, pollingSeconds: 0.5, notifyPollingSeconds: 0.5 };
@@ -73,18 +75,8 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
     setNow: (value) => {
       now = value;
     },
-    async credentialsFor(email, organizationSlug) {
-      const organizations = demoCredentials();
-      const organization =
-        organizations.find((org) => org.slug === organizationSlug) ??
-        organizations.find((org) => org.users.some((user) => user.email === email));
-      if (!organization) throw new Error(`no demo organization for ${email}`);
-      const session = await signIn(
-        { db: database.db, tokens, now, sessionTtlMs: SESSION_TTL_MS },
-        { email, password: "demo-password" },
-      );
-      return { authorization: `Bearer ${organization.apiKey}`, "x-session-token": session.token };
-    },
+    credentialsFor: (email, organizationSlug) =>
+      partnerHeaders({ db: database.db, tokens, now }, email, organizationSlug),
     async close() {
       await jobs.stop({ graceful: false });
       await s3.close();
@@ -106,13 +98,4 @@ function conformingTo(handler: FetchHandler): FetchHandler {
     if (problems.length > 0) throw new Error(`Response does not match /openapi.json:\n${problems.join("\n")}`);
     return response;
   };
-}
-
-/** A JSON request to the handlers, as a partner would send it. */
-export function jsonRequest(method: string, path: string, headers: Record<string, string>, body?: unknown): Request {
-  return new Request(`${BASE_URL}${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 }

@@ -1,7 +1,8 @@
 import { type Database, interventionSiteRules, interventionSites } from "@interventions/db";
 import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { eq } from "drizzle-orm";
-import { checkSiteRule, freshIntervention, openAnomaly, type SeedFixture } from "./endpoints";
+import { checkSiteRule, type SeedFixture } from "./demo-records";
+import { freshIntervention, openAnomaly } from "./factories";
 
 /** One write, as REST and as tRPC take it, with a body that the manager of Acme may send and that succeeds. */
 export interface ValidWrite {
@@ -49,19 +50,18 @@ export async function validWrites(db: Database, seed: SeedFixture): Promise<Vali
   const { acme } = seed;
   const siteRule = checkSiteRule(acme);
   const anomalyId = await openAnomaly(db, acme);
-  const preventive = await freshIntervention(db, acme.id, InterventionType.preventive, InterventionStatus.scheduled);
-  const exercise = await freshIntervention(
-    db,
-    acme.id,
-    InterventionType.trainingExercise,
-    InterventionStatus.scheduled,
-  );
-  const done = await freshIntervention(
-    db,
-    acme.id,
-    InterventionType.preventive,
-    InterventionStatus.awaitingVerification,
-  );
+  const preventive = await freshIntervention(db, acme, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
+  const exercise = await freshIntervention(db, acme, {
+    type: InterventionType.trainingExercise,
+    status: InterventionStatus.scheduled,
+  });
+  const done = await freshIntervention(db, acme, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.awaitingVerification,
+  });
   return [
     write("createUnplannedPreventive", "POST", "/interventions/v2/mb/preventive/unplanned", {
       companyId: acme.technicianCompanyId,

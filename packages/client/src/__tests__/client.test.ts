@@ -1,39 +1,39 @@
-import { type ApiTestEnv, createApiTestEnv } from "@interventions/api/testing";
-import { interventions } from "@interventions/db";
-import { InterventionStatus, InterventionType } from "@interventions/domain";
-import { and, asc, eq } from "drizzle-orm";
+import {
+  type ApiTestEnv,
+  BASE_URL,
+  checkSiteRule,
+  createApiTestEnv,
+  loadSeed,
+  type SeedFixture,
+  seededIntervention,
+} from "@interventions/api/testing";
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInterventionsClient, type InterventionsClient } from "../index";
 
 // The typed client against the real REST handler and database; its fetch hands requests to the handler.
 
 let env: ApiTestEnv;
+let seed: SeedFixture;
 let manager: InterventionsClient;
 let technician: InterventionsClient;
 
 const clientFor = async (email: string) => {
   const headers = await env.credentialsFor(email);
   return createInterventionsClient({
-    baseUrl: "http://interventions.test",
+    baseUrl: BASE_URL,
     apiKey: (headers.authorization ?? "").replace("Bearer ", ""),
     sessionToken: headers["x-session-token"] ?? "",
     fetch: (request) => env.rest(request),
   });
 };
 
-const firstOf = async (type: InterventionType, status: InterventionStatus) => {
-  const [row] = await env.database.db
-    .select({ id: interventions.id })
-    .from(interventions)
-    .where(and(eq(interventions.type, type), eq(interventions.status, status), eq(interventions.organizationId, 1)))
-    .orderBy(asc(interventions.id))
-    .limit(1);
-  if (!row) throw new Error(`no intervention of type ${type} in status ${status}`);
-  return row.id;
-};
+const firstOf = (type: InterventionType, status: InterventionStatus) =>
+  seededIntervention(env.database.db, seed.acme, { type, status });
 
 beforeAll(async () => {
   env = await createApiTestEnv();
+  seed = await loadSeed(env.database.db);
   manager = await clientFor("manager@acme.example");
   technician = await clientFor("technician@acme.example");
 });
@@ -45,9 +45,9 @@ describe("the partners' typed client", () => {
   it("records an unplanned preventive, then verifies it", async () => {
     const created = await technician.POST("/interventions/v2/mb/preventive/unplanned", {
       body: {
-        companyId: 1,
-        siteIds: [1],
-        ruleIds: [1],
+        companyId: seed.acme.technicianCompanyId,
+        siteIds: [checkSiteRule(seed.acme).siteId],
+        ruleIds: [checkSiteRule(seed.acme).ruleId],
         signature: { name: "signature.png", mimeType: "image/png", size: 2048 },
         provider: { firstName: "Karim", lastName: "Benali", email: "karim@example.com" },
       },
@@ -62,7 +62,7 @@ describe("the partners' typed client", () => {
 
     const verified = await manager.PATCH("/interventions/v2/rs/{interventionId}/verify", {
       params: { path: { interventionId: id } },
-      body: { decision: 1, decisionComment: "Checked on site" },
+      body: { decision: VerificationDecision.accept, decisionComment: "Checked on site" },
     });
     expect(verified.data?.data).toMatchObject({
       id,
@@ -76,8 +76,8 @@ describe("the partners' typed client", () => {
       body: {
         scheduledStart: "2026-12-01T08:00:00.000Z",
         scheduledEnd: "2026-12-01T12:00:00Z",
-        anomalyIds: [8],
-        creationStatus: 0,
+        anomalyIds: [seed.acme.uncoveredAnomalyId("Résidence Les Tilleuls")],
+        creationStatus: CreationStatus.toScheduled,
       },
     });
     expect(created.response.status).toBe(201);
@@ -109,8 +109,8 @@ describe("the partners' typed client", () => {
       body: {
         scheduledStart: "2026-12-05T08:00:00.000Z",
         scheduledEnd: "2026-12-01T08:00:00.000Z",
-        anomalyIds: [8],
-        creationStatus: 0,
+        anomalyIds: [seed.acme.uncoveredAnomalyId("Résidence Les Tilleuls")],
+        creationStatus: CreationStatus.toScheduled,
       },
     });
     expect(refused.response.status).toBe(400);

@@ -1,5 +1,5 @@
 import { companyContacts, emailOutbox, interventions, notifications, OutboxStatus, profiles } from "@interventions/db";
-import { ProfileRole } from "@interventions/domain";
+import { InterventionStatus, InterventionType, ProfileRole } from "@interventions/domain";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,7 +103,10 @@ async function send(method: string, path: string, body: unknown) {
 
 /** A scheduled preventive of Acme, assigned to this contact and profile. */
 async function preventive(assigned: { contactId: number | null; profileId: number | null }) {
-  const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+  const id = await freshIntervention(env.database.db, seed.acme, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
   await env.database.db
     .update(interventions)
     .set({ assignedCompanyContactId: assigned.contactId, assignedProfileId: assigned.profileId })

@@ -1,3 +1,4 @@
+import { InterventionType } from "@interventions/domain";
 import { describe, expect, it } from "vitest";
 import { MessageKind as Kind, localeOf, type MessageKind } from "../message-kinds";
 import { interventionUrl, renderMessage } from "../render-message";
@@ -7,7 +8,7 @@ const base = {
   recipientName: 'Jean "<b>" Dupont',
   payload: {
     intervention: {
-      type: 1,
+      type: InterventionType.preventive,
       description: "Check <all> the extinguishers\nand the hoses",
       scheduledStart: "2026-12-01T08:00:00.000Z",
       scheduledEnd: "2026-12-01T10:00:00.000Z",

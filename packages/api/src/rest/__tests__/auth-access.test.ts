@@ -1,7 +1,9 @@
 import { profiles, users } from "@interventions/db";
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
@@ -9,8 +11,13 @@ import {
   expectProblem,
   findIntervention,
   jsonRequest,
+  LYCEE,
   LYCEE_KEY,
+  loadSeed,
+  must,
   rawRequest,
+  type SeedFixture,
+  seededIntervention,
   TEST_NOW,
   writeCounts,
 } from "../../testing";
@@ -18,7 +25,10 @@ import {
 // Valid credentials that do not allow the request: a user outside the API key's organization, a role that
 // may not write. Both are 403 (not 401), with no challenge header and nothing written.
 
+const SCHEDULED_PREVENTIVE = { type: InterventionType.preventive, status: InterventionStatus.scheduled };
+
 let env: ApiTestEnv;
+let seed: SeedFixture;
 let lyceeAdmin: Record<string, string>;
 let viewer: Record<string, string>;
 let technician: Record<string, string>;
@@ -29,13 +39,14 @@ let lyceePreventive: number;
 
 beforeAll(async () => {
   env = await createApiTestEnv();
+  seed = await loadSeed(env.database.db);
   lyceeAdmin = await env.credentialsFor("admin@lycee-hugo.example");
   viewer = await env.credentialsFor("viewer@acme.example");
   technician = await env.credentialsFor("technician@acme.example");
-  consultantAcme = await env.credentialsFor("consultant@safety.example", "acme-properties");
-  consultantLycee = await env.credentialsFor("consultant@safety.example", "lycee-victor-hugo");
-  acmePreventive = (await findIntervention(env, 1, 1, 2)).id;
-  lyceePreventive = (await findIntervention(env, 2, 1, 2)).id;
+  consultantAcme = await env.credentialsFor("consultant@safety.example", ACME);
+  consultantLycee = await env.credentialsFor("consultant@safety.example", LYCEE);
+  acmePreventive = await seededIntervention(env.database.db, ACME, SCHEDULED_PREVENTIVE);
+  lyceePreventive = await seededIntervention(env.database.db, LYCEE, SCHEDULED_PREVENTIVE);
 });
 afterAll(async () => {
   await env.close();
@@ -44,7 +55,7 @@ afterAll(async () => {
 const touch = (id: number, headers: Record<string, string>) =>
   env.rest(jsonRequest("PATCH", `/interventions/v2/rs/preventive/${id}`, headers, {}));
 
-describe.each(documentedCalls(1))("$name", (call) => {
+describe.each(documentedCalls())("$name", (call) => {
   it("a member of another organization, with this organization's API key → 403", async () => {
     const before = await writeCounts(env);
     const headers = { ...lyceeAdmin, authorization: `Bearer ${ACME_KEY}` };
@@ -67,7 +78,7 @@ describe.each(documentedCalls(1))("$name", (call) => {
 describe("roles and organizations", () => {
   it("a provider's technician may not use the client's rs paths (403), only the mobile path", async () => {
     const before = await writeCounts(env);
-    for (const call of documentedCalls(acmePreventive).slice(1)) {
+    for (const call of documentedCalls({ interventionId: acmePreventive }).slice(1)) {
       const response = await env.rest(jsonRequest(call.method, call.path, technician, call.body));
       await expectProblem(response, 403, "FORBIDDEN");
     }
@@ -92,7 +103,7 @@ describe("roles and organizations", () => {
     await env.database.db
       .update(profiles)
       .set({ deletedAt: TEST_NOW })
-      .where(and(eq(profiles.userId, user?.id ?? 0), eq(profiles.organizationId, 2)));
+      .where(and(eq(profiles.userId, must(user, "user").id), eq(profiles.organizationId, seed.lycee.id)));
     const response = await env.rest(
       jsonRequest("PATCH", `/interventions/v2/rs/preventive/${lyceePreventive}`, headers, {}),
     );
@@ -102,18 +113,28 @@ describe("roles and organizations", () => {
 
 describe("header names are case-insensitive", () => {
   it("AUTHORIZATION, X-Session-Token and Content-Type are read like their lower-case names", async () => {
-    const target = await findIntervention(env, 1, 2, 4);
+    const target = await findIntervention(env.database.db, ACME, {
+      type: InterventionType.curative,
+      status: InterventionStatus.awaitingVerification,
+    });
     const manager = await env.credentialsFor("manager@acme.example");
     const headers = {
       AUTHORIZATION: manager.authorization ?? "",
       "X-Session-Token": manager["x-session-token"] ?? "",
       "Content-Type": "application/json",
     };
-    const body = JSON.stringify({ decisionComment: "Compliant, report received.", decision: 1 });
+    const body = JSON.stringify({
+      decisionComment: "Compliant, report received.",
+      decision: VerificationDecision.accept,
+    });
     const response = await env.rest(rawRequest("PATCH", `/interventions/v2/rs/${target.id}/verify`, headers, body));
     const json = await response.json();
     expect(response.status, JSON.stringify(json)).toBe(200);
-    expect(json.data).toMatchObject({ id: target.id, status: 5, decisionComment: "Compliant, report received." });
+    expect(json.data).toMatchObject({
+      id: target.id,
+      status: InterventionStatus.accepted,
+      decisionComment: "Compliant, report received.",
+    });
   });
 
   it("a documented creation succeeds with the 002 document's spelling of the headers", async () => {
@@ -130,14 +151,18 @@ describe("header names are case-insensitive", () => {
         JSON.stringify({
           scheduledStart: "2026-12-01T12:34:56.000Z",
           scheduledEnd: "2026-12-05T14:56:23.000Z",
-          anomalyIds: [9],
-          creationStatus: 0,
+          anomalyIds: [seed.acme.uncoveredAnomalyId("Immeuble Saxe")],
+          creationStatus: CreationStatus.toScheduled,
         }),
       ),
     );
     const json = await response.json();
     expect(response.status, JSON.stringify(json)).toBe(201);
-    expect(json.data).toMatchObject({ type: 2, status: 1, organizationId: 1 });
+    expect(json.data).toMatchObject({
+      type: InterventionType.curative,
+      status: InterventionStatus.toSchedule,
+      organizationId: seed.acme.id,
+    });
   });
 });
 

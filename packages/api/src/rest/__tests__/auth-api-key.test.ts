@@ -1,14 +1,18 @@
 import { apiClients, generateApiKey, hashApiKey } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
+  DEMO_PASSWORD,
+  demoOrganizationId,
   documentedCalls,
   expectUnauthenticated,
-  findIntervention,
   jsonRequest,
+  seededIntervention,
   TEST_NOW,
   writeCounts,
 } from "../../testing";
@@ -20,20 +24,25 @@ let env: ApiTestEnv;
 let sessionToken: string;
 let revokedKey: string;
 let preventiveId: number;
+let acmeId: number;
 
 beforeAll(async () => {
   env = await createApiTestEnv();
   const manager = await env.credentialsFor("manager@acme.example");
   sessionToken = manager["x-session-token"] ?? "";
   revokedKey = generateApiKey();
+  acmeId = await demoOrganizationId(env.database.db, ACME);
   await env.database.db.insert(apiClients).values({
-    organizationId: 1,
+    organizationId: acmeId,
     name: "Revoked partner",
     keyPrefix: revokedKey.slice(0, 10),
     keyHash: hashApiKey(revokedKey),
     revokedAt: TEST_NOW,
   });
-  preventiveId = (await findIntervention(env, 1, 1, 2)).id;
+  preventiveId = await seededIntervention(env.database.db, ACME, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
 });
 afterAll(async () => {
   await env.close();
@@ -47,7 +56,7 @@ function probe(headers: Record<string, string>) {
 const authorizationCases: [string, () => Record<string, string>][] = [
   ["no Authorization header", () => ({ "x-session-token": sessionToken })],
   ["no credentials at all", () => ({})],
-  ["Authorization: Basic", () => ({ authorization: `Basic ${btoa("manager@acme.example:demo-password")}` })],
+  ["Authorization: Basic", () => ({ authorization: `Basic ${btoa(`manager@acme.example:${DEMO_PASSWORD}`)}` })],
   ["Authorization: Bearer with nothing", () => ({ authorization: "Bearer" })],
   ["Authorization: Bearer and blanks", () => ({ authorization: "Bearer    " })],
   ["Authorization: Bearer with two values", () => ({ authorization: `Bearer ${ACME_KEY} ${ACME_KEY}` })],
@@ -59,7 +68,7 @@ const authorizationCases: [string, () => Record<string, string>][] = [
   ["a revoked API key", () => ({ authorization: `Bearer ${revokedKey}` })],
 ];
 
-describe.each(documentedCalls(1))("$name", (call) => {
+describe.each(documentedCalls())("$name", (call) => {
   it.each(authorizationCases)("%s → 401", async (_label, headers) => {
     const before = await writeCounts(env);
     const response = await env.rest(
@@ -89,7 +98,7 @@ describe("the API key itself", () => {
     const key = generateApiKey();
     await env.database.db
       .insert(apiClients)
-      .values({ organizationId: 1, name: "Soon revoked", keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key) });
+      .values({ organizationId: acmeId, name: "Soon revoked", keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key) });
     const headers = { authorization: `Bearer ${key}`, "x-session-token": sessionToken };
     expect((await probe(headers)).status).toBe(200);
 

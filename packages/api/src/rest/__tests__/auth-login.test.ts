@@ -1,18 +1,22 @@
 import { sessions } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
+  DEMO_PASSWORD,
   expectProblem,
   expectUnauthenticated,
-  findIntervention,
   jsonRequest,
+  LYCEE,
   LYCEE_KEY,
   login,
   rawRequest,
   SESSION_TTL_MS,
+  seededIntervention,
   sessionCount,
   TEST_NOW,
 } from "../../testing";
@@ -21,10 +25,11 @@ import {
 
 let env: ApiTestEnv;
 let preventiveId: number;
+const SCHEDULED_PREVENTIVE = { type: InterventionType.preventive, status: InterventionStatus.scheduled };
 
 beforeAll(async () => {
   env = await createApiTestEnv();
-  preventiveId = (await findIntervention(env, 1, 1, 2)).id;
+  preventiveId = await seededIntervention(env.database.db, ACME, SCHEDULED_PREVENTIVE);
 });
 afterAll(async () => {
   await env.close();
@@ -50,7 +55,7 @@ describe("POST /api/auth/login", () => {
   it("the demo password → 200 with token, sessionId, userId and expiresAt; the token works on a REST path", async () => {
     const response = await login(
       env,
-      { email: "manager@acme.example", password: "demo-password" },
+      { email: "manager@acme.example", password: DEMO_PASSWORD },
       { "user-agent": "vitest" },
     );
     expect(response.status).toBe(200);
@@ -75,10 +80,10 @@ describe("POST /api/auth/login", () => {
       await login(env, { email: "manager@acme.example", password: "not-the-password" }),
     );
     const unknown = await expectUnauthenticated(
-      await login(env, { email: "nobody@acme.example", password: "demo-password" }),
+      await login(env, { email: "nobody@acme.example", password: DEMO_PASSWORD }),
     );
     const wrongCase = await expectUnauthenticated(
-      await login(env, { email: "manager@acme.example", password: "DEMO-PASSWORD" }),
+      await login(env, { email: "manager@acme.example", password: DEMO_PASSWORD.toUpperCase() }),
     );
     expect(wrong.detail).toBe("Wrong e-mail or password");
     expect(unknown).toEqual(wrong);
@@ -87,8 +92,8 @@ describe("POST /api/auth/login", () => {
   });
 
   it("the e-mail is case-insensitive", async () => {
-    const lower = await (await login(env, { email: "manager@acme.example", password: "demo-password" })).json();
-    const response = await login(env, { email: "MANAGER@Acme.Example", password: "demo-password" });
+    const lower = await (await login(env, { email: "manager@acme.example", password: DEMO_PASSWORD })).json();
+    const response = await login(env, { email: "MANAGER@Acme.Example", password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
     const mixed = await response.json();
     expect(mixed.data.userId).toBe(lower.data.userId);
@@ -97,7 +102,7 @@ describe("POST /api/auth/login", () => {
 
   it.each([
     ["password", { email: "manager@acme.example" }],
-    ["email", { password: "demo-password" }],
+    ["email", { password: DEMO_PASSWORD }],
   ])("a missing %s → 400 naming it", async (field, body) => {
     const problem = await expectProblem(await login(env, body), 400, "VALIDATION_FAILED");
     expect(problem.errors?.map((issue) => issue.path)).toEqual([field]);
@@ -105,14 +110,14 @@ describe("POST /api/auth/login", () => {
 
   it("an unknown field → 400 naming it, even with the right password", async () => {
     const before = await sessionCount(env);
-    const body = { email: "manager@acme.example", password: "demo-password", rememberMe: true };
+    const body = { email: "manager@acme.example", password: DEMO_PASSWORD, rememberMe: true };
     const problem = await expectProblem(await login(env, body), 400, "VALIDATION_FAILED");
     expect(problem.errors).toEqual([{ path: "rememberMe", message: "Unknown field" }]);
     expect(await sessionCount(env)).toBe(before);
   });
 
   it.each([
-    ["a malformed e-mail", { email: "manager", password: "demo-password" }, "email"],
+    ["a malformed e-mail", { email: "manager", password: DEMO_PASSWORD }, "email"],
     ["an empty password", { email: "manager@acme.example", password: "" }, "password"],
     ["a numeric password", { email: "manager@acme.example", password: 12345 }, "password"],
   ])("%s → 400", async (_label, body, path) => {
@@ -140,16 +145,16 @@ describe("POST /api/auth/login", () => {
   });
 
   it("the consultant's one session token works with either organization's key", async () => {
-    const token = await tokenOf(await login(env, { email: "consultant@safety.example", password: "demo-password" }));
+    const token = await tokenOf(await login(env, { email: "consultant@safety.example", password: DEMO_PASSWORD }));
     expect((await probe(token, ACME_KEY)).status).toBe(200);
-    const lyceePreventive = (await findIntervention(env, 2, 1, 2)).id;
+    const lyceePreventive = await seededIntervention(env.database.db, LYCEE, SCHEDULED_PREVENTIVE);
     expect((await probe(token, LYCEE_KEY, lyceePreventive)).status).toBe(200);
   });
 });
 
 describe("POST /api/auth/logout", () => {
   it("answers 204 with no body, and the token stops working", async () => {
-    const token = await tokenOf(await login(env, { email: "admin@acme.example", password: "demo-password" }));
+    const token = await tokenOf(await login(env, { email: "admin@acme.example", password: DEMO_PASSWORD }));
     expect((await probe(token)).status).toBe(200);
     const response = await env.auth(jsonRequest("POST", "/api/auth/logout", { "x-session-token": token }));
     expect(response.status).toBe(204);
@@ -160,10 +165,10 @@ describe("POST /api/auth/logout", () => {
   });
 
   it("a new login after logout gives a new session that works", async () => {
-    const first = await login(env, { email: "admin@acme.example", password: "demo-password" });
+    const first = await login(env, { email: "admin@acme.example", password: DEMO_PASSWORD });
     const firstBody = await first.json();
     await env.auth(jsonRequest("POST", "/api/auth/logout", { "x-session-token": firstBody.data.token }));
-    const second = await (await login(env, { email: "admin@acme.example", password: "demo-password" })).json();
+    const second = await (await login(env, { email: "admin@acme.example", password: DEMO_PASSWORD })).json();
     expect(second.data.sessionId).not.toBe(firstBody.data.sessionId);
     expect((await probe(second.data.token)).status).toBe(200);
   });

@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { sessions } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionTokens } from "../../auth/session-token";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
   createApiTestEnv,
+  DEMO_PASSWORD,
   documentedCalls,
   expectUnauthenticated,
-  findIntervention,
   jsonRequest,
   login,
   SESSION_TTL_MS,
+  seededIntervention,
   TEST_NOW,
   writeCounts,
 } from "../../testing";
@@ -36,14 +39,17 @@ interface Session {
 }
 
 async function signInAs(email: string): Promise<Session> {
-  const response = await login(env, { email, password: "demo-password" });
+  const response = await login(env, { email, password: DEMO_PASSWORD });
   expect(response.status).toBe(200);
   return ((await response.json()) as { data: Session }).data;
 }
 
 beforeAll(async () => {
   env = await createApiTestEnv();
-  preventiveId = (await findIntervention(env, 1, 1, 2)).id;
+  preventiveId = await seededIntervention(env.database.db, ACME, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
   const manager = await signInAs("manager@acme.example");
   const admin = await signInAs("admin@acme.example");
   const [header, payload, signature] = manager.token.split(".");
@@ -134,7 +140,7 @@ const LABELS = [
   "an empty x-session-token",
 ] as const;
 
-describe.each(documentedCalls(1))("$name", (call) => {
+describe.each(documentedCalls())("$name", (call) => {
   it("without x-session-token → 401", async () => {
     const before = await writeCounts(env);
     const response = await env.rest(

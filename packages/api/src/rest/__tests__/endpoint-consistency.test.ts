@@ -1,5 +1,10 @@
 import { notifications } from "@interventions/db";
-import { InterventionStatus as S, InterventionType as T } from "@interventions/domain";
+import {
+  CreationStatus,
+  InterventionStatus as S,
+  InterventionType as T,
+  VerificationDecision,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -48,7 +53,7 @@ describe("work recorded as done gets its actual times on every path", () => {
         scheduledStart: "2026-11-20T08:00:00.000Z",
         scheduledEnd: "2026-11-20T10:00:00.000Z",
         anomalyIds: [anomalyId],
-        creationStatus: 2,
+        creationStatus: CreationStatus.done,
       }),
     );
     const { data } = await response.json();
@@ -61,8 +66,8 @@ describe("work recorded as done gets its actual times on every path", () => {
       [PATHS.preventive, T.preventive],
       [PATHS.trainingExercise, T.trainingExercise],
     ] as const) {
-      const id = await freshIntervention(env.database.db, seed.acme.id, type, S.scheduled);
-      const response = await patch(path(id), { creationStatus: 2 });
+      const id = await freshIntervention(env.database.db, seed.acme, { type, status: S.scheduled });
+      const response = await patch(path(id), { creationStatus: CreationStatus.done });
       expect(response.status).toBe(200);
       const row = await interventionRow(env.database.db, id);
       expect(row?.status).toBe(S.awaitingVerification);
@@ -75,8 +80,11 @@ describe("work recorded as done gets its actual times on every path", () => {
 describe("updates only in states that allow them, even empty ones", () => {
   it("an empty PATCH on an accepted preventive or exercise → 409, nothing written", async () => {
     const before = await snapshot(env.database.db);
-    const preventive = await freshIntervention(env.database.db, seed.acme.id, T.preventive, S.accepted);
-    const exercise = await freshIntervention(env.database.db, seed.acme.id, T.trainingExercise, S.accepted);
+    const preventive = await freshIntervention(env.database.db, seed.acme, { type: T.preventive, status: S.accepted });
+    const exercise = await freshIntervention(env.database.db, seed.acme, {
+      type: T.trainingExercise,
+      status: S.accepted,
+    });
     const afterCopies = await snapshot(env.database.db);
     await expectProblem(await patch(PATHS.preventive(preventive), {}), 409, "INVALID_STATE");
     await expectProblem(await patch(PATHS.trainingExercise(exercise), {}), 409, "INVALID_STATE");
@@ -87,8 +95,14 @@ describe("updates only in states that allow them, even empty ones", () => {
 
 describe("verify's notificationId", () => {
   it("must be about the intervention being verified", async () => {
-    const target = await freshIntervention(env.database.db, seed.acme.id, T.preventive, S.awaitingVerification);
-    const other = await freshIntervention(env.database.db, seed.acme.id, T.preventive, S.awaitingVerification);
+    const target = await freshIntervention(env.database.db, seed.acme, {
+      type: T.preventive,
+      status: S.awaitingVerification,
+    });
+    const other = await freshIntervention(env.database.db, seed.acme, {
+      type: T.preventive,
+      status: S.awaitingVerification,
+    });
     const profileId = seed.profileId("manager@acme.example", seed.acme.id);
     const [elsewhere] = await env.database.db
       .insert(notifications)
@@ -101,7 +115,7 @@ describe("verify's notificationId", () => {
       })
       .returning({ id: notifications.id });
     const response = await patch(PATHS.verify(target), {
-      decision: 1,
+      decision: VerificationDecision.accept,
       decisionComment: "ok",
       notificationId: elsewhere?.id,
     });
@@ -118,7 +132,7 @@ describe("verify's notificationId", () => {
 
 describe("003 names the field the client changed", () => {
   it("a rule that does not apply to the current sites → 400 at ruleId", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, T.trainingExercise, S.scheduled);
+    const id = await freshIntervention(env.database.db, seed.acme, { type: T.trainingExercise, status: S.scheduled });
     const checkRule = seed.acme.checkRuleIds[0];
     await expectValidation(await patch(PATHS.trainingExercise(id), { ruleId: checkRule }), "ruleId");
   });
@@ -133,7 +147,8 @@ describe("the role is checked before the body", () => {
     );
     const client = trpcClient(env, viewer);
     await expectTrpcError(
-      client.interventions.createCurative.mutate({ anomalyIds: [] } as never),
+      // @ts-expect-error an incomplete body on purpose: the role is checked before it
+      client.interventions.createCurative.mutate({ anomalyIds: [] }),
       "FORBIDDEN",
       403,
       "FORBIDDEN",
@@ -143,7 +158,7 @@ describe("the role is checked before the body", () => {
 
 describe("the code PIN is shown to the client's planners only", () => {
   it("list and get hide it from technicians and viewers", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, T.preventive, S.scheduled);
+    const id = await freshIntervention(env.database.db, seed.acme, { type: T.preventive, status: S.scheduled });
     const pin = (await interventionRow(env.database.db, id))?.codePin;
     expect(pin).toBeGreaterThanOrEqual(100000);
     const seen = async (headers: Record<string, string>) => {

@@ -1,5 +1,11 @@
 import { anomalies, interventionAnomalies, interventionSites } from "@interventions/db";
-import { interventionUserShapedSchema } from "@interventions/domain";
+import {
+  AnomalyStatus,
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  interventionUserShapedSchema,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -35,6 +41,8 @@ afterAll(async () => {
   await env.close();
 });
 
+/** An id no anomaly, contact or user has. */
+const UNKNOWN_ID = 999_999;
 const contactId = () => seed.acme.contacts[0]?.id;
 
 function body(anomalyIds: number[], overrides: Record<string, unknown> = {}) {
@@ -42,7 +50,7 @@ function body(anomalyIds: number[], overrides: Record<string, unknown> = {}) {
     scheduledStart: "2026-12-01T12:34:56.000Z",
     scheduledEnd: "2026-12-05T14:56:23.000Z",
     anomalyIds,
-    creationStatus: 0,
+    creationStatus: CreationStatus.toScheduled,
     description: "Description of the intervention",
     assignedCompanyContactId: contactId(),
     assignedUserId: seed.userId("manager@acme.example"),
@@ -69,9 +77,9 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     const data = await created(response);
     expectIsoDates(json.data);
     expect(data).toMatchObject({
-      type: 2,
-      status: 1,
-      creationStatus: 0,
+      type: InterventionType.curative,
+      status: InterventionStatus.toSchedule,
+      creationStatus: CreationStatus.toScheduled,
       codePin: null,
       autoCreated: false,
       description: "Description of the intervention",
@@ -87,7 +95,7 @@ describe("001 POST /interventions/v2/rs/curative", () => {
       attendeeCount: null,
       organizationId: seed.acme.id,
     });
-    expect(await anomalyStatuses(db, ids)).toEqual([2, 2]);
+    expect(await anomalyStatuses(db, ids)).toEqual([AnomalyStatus.inRepair, AnomalyStatus.inRepair]);
     const links = await db
       .select()
       .from(interventionAnomalies)
@@ -111,9 +119,16 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     const pins: number[] = [];
     for (let i = 0; i < 3; i++) {
       const anomaly = await openAnomaly(db, seed.acme);
-      const payload = body([anomaly], { creationStatus: 1, scheduledStart: "2026-12-01T12:34Z" });
+      const payload = body([anomaly], {
+        creationStatus: CreationStatus.scheduled,
+        scheduledStart: "2026-12-01T12:34Z",
+      });
       const data = await created(await post(manager, payload));
-      expect(data).toMatchObject({ status: 2, creationStatus: 1, scheduledStart: "2026-12-01T12:34:00.000Z" });
+      expect(data).toMatchObject({
+        status: InterventionStatus.scheduled,
+        creationStatus: CreationStatus.scheduled,
+        scheduledStart: "2026-12-01T12:34:00.000Z",
+      });
       expect(data.codePin).toBeGreaterThanOrEqual(100000);
       expect(data.codePin).toBeLessThanOrEqual(999999);
       expect((await interventionRow(db, data.id)).codePin).toBe(data.codePin);
@@ -125,8 +140,12 @@ describe("001 POST /interventions/v2/rs/curative", () => {
   it("creates a done curative awaiting verification and tells the verifiers", async () => {
     const db = env.database.db;
     const anomaly = await openAnomaly(db, seed.acme);
-    const data = await created(await post(manager, body([anomaly], { creationStatus: 2 })));
-    expect(data).toMatchObject({ status: 4, creationStatus: 2, codePin: null });
+    const data = await created(await post(manager, body([anomaly], { creationStatus: CreationStatus.done })));
+    expect(data).toMatchObject({
+      status: InterventionStatus.awaitingVerification,
+      creationStatus: CreationStatus.done,
+      codePin: null,
+    });
     const notified = (await notificationsOf(db, data.id)).filter((n) => n.kind === "awaitingVerification");
     expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
   });
@@ -137,7 +156,7 @@ describe("001 POST /interventions/v2/rs/curative", () => {
       scheduledStart: "2026-12-01T12:00:00Z",
       scheduledEnd: "2026-12-01T12:00:00Z",
       anomalyIds: [anomaly, anomaly],
-      creationStatus: 0,
+      creationStatus: CreationStatus.toScheduled,
     };
     const data = await created(await post(manager, payload));
     expect(data).toMatchObject({ description: null, assignedCompanyContactId: null, assignedUserId: null });
@@ -147,15 +166,18 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     const db = env.database.db;
     const held = await openAnomaly(db, seed.acme);
     await created(await post(manager, body([held])));
-    const [closed] = await db.select({ id: anomalies.id }).from(anomalies).where(eq(anomalies.status, 3));
+    const [closed] = await db
+      .select({ id: anomalies.id })
+      .from(anomalies)
+      .where(eq(anomalies.status, AnomalyStatus.closed));
     const fresh = await openAnomaly(db, seed.acme);
     const before = await snapshot(db);
     const busy = await expectProblem(await post(manager, body([fresh, held])), 409, "INVALID_STATE");
     expect(busy.errors?.[0]?.path).toBe("anomalyIds.1");
-    const done = await expectProblem(await post(manager, body([closed?.id ?? 0])), 409, "INVALID_STATE");
+    const done = await expectProblem(await post(manager, body([closed?.id ?? UNKNOWN_ID])), 409, "INVALID_STATE");
     expect(done.errors?.[0]?.path).toBe("anomalyIds.0");
     expect(await snapshot(db)).toEqual(before);
-    expect(await anomalyStatuses(db, [fresh, held])).toEqual([1, 2]);
+    expect(await anomalyStatuses(db, [fresh, held])).toEqual([AnomalyStatus.open, AnomalyStatus.inRepair]);
   });
 
   it("lets only one of two concurrent curatives take the same anomaly; the other gets 409", async () => {
@@ -170,25 +192,28 @@ describe("001 POST /interventions/v2/rs/curative", () => {
 
   it("takes again the anomaly of a rejected or cancelled curative (no longer held)", async () => {
     const db = env.database.db;
-    const rejected = await seededIntervention(db, seed.acme.id, 2, 6);
+    const rejected = await seededIntervention(db, seed.acme, {
+      type: InterventionType.curative,
+      status: InterventionStatus.rejected,
+    });
     const [link] = await db
       .select()
       .from(interventionAnomalies)
       .where(eq(interventionAnomalies.interventionId, rejected));
-    expect(await anomalyStatuses(db, [link?.anomalyId ?? 0])).toEqual([1]);
-    await created(await post(manager, body([link?.anomalyId ?? 0])));
+    expect(await anomalyStatuses(db, [link?.anomalyId ?? UNKNOWN_ID])).toEqual([AnomalyStatus.open]);
+    await created(await post(manager, body([link?.anomalyId ?? UNKNOWN_ID])));
   });
 
   it("refuses unknown anomalies, contacts and users (400 naming the field), writing nothing", async () => {
     const db = env.database.db;
     const anomaly = await openAnomaly(db, seed.acme);
     const before = await snapshot(db);
-    await expectValidation(await post(manager, body([anomaly, 999_999])), "anomalyIds.1");
+    await expectValidation(await post(manager, body([anomaly, UNKNOWN_ID])), "anomalyIds.1");
     await expectValidation(
-      await post(manager, body([anomaly], { assignedCompanyContactId: 999_999 })),
+      await post(manager, body([anomaly], { assignedCompanyContactId: UNKNOWN_ID })),
       "assignedCompanyContactId",
     );
-    await expectValidation(await post(manager, body([anomaly], { assignedUserId: 999_999 })), "assignedUserId");
+    await expectValidation(await post(manager, body([anomaly], { assignedUserId: UNKNOWN_ID })), "assignedUserId");
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -215,7 +240,7 @@ describe("001 POST /interventions/v2/rs/curative", () => {
     ["an impossible date", { scheduledStart: "2025-02-29T00:00Z" }, "scheduledStart"],
     ["a date without time zone", { scheduledEnd: "2026-12-05T14:56:23" }, "scheduledEnd"],
     ["a fractional user id", { assignedUserId: 1.5 }, "assignedUserId"],
-    ["an unknown field", { status: 5 }, "status"],
+    ["an unknown field", { status: InterventionStatus.accepted }, "status"],
   ];
   it.each(invalid)("answers 400 VALIDATION_FAILED for %s, writing nothing", async (_case, overrides, path) => {
     const db = env.database.db;

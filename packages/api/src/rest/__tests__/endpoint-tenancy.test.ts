@@ -1,3 +1,4 @@
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACME,
@@ -37,7 +38,11 @@ afterAll(async () => {
   await env.close();
 });
 
-const accept = { decisionComment: "Compliant.", decision: 1 };
+const accept = { decisionComment: "Compliant.", decision: VerificationDecision.accept };
+/** An intervention id no row has: its 404 must read like the one of another organization's id. */
+const UNKNOWN_ID = 987_654;
+const T = InterventionType;
+const S = InterventionStatus;
 
 function unplanned(overrides: Record<string, unknown> = {}) {
   const pair = checkSiteRule(seed.acme);
@@ -56,7 +61,7 @@ async function curative(overrides: Record<string, unknown> = {}) {
     scheduledStart: "2026-12-01T08:00:00Z",
     scheduledEnd: "2026-12-01T10:00:00Z",
     anomalyIds: [await openAnomaly(env.database.db, seed.acme)],
-    creationStatus: 0,
+    creationStatus: CreationStatus.toScheduled,
     ...overrides,
   };
 }
@@ -68,20 +73,23 @@ async function notFoundBody(response: Response, id: number) {
 }
 
 describe("another organization's intervention id on a path", () => {
-  const cases: [string, number, number, (id: number) => string, unknown][] = [
-    ["002 preventive", 1, 2, PATHS.preventive, { description: "taken over" }],
-    ["002 preventive, empty PATCH", 1, 1, PATHS.preventive, {}],
-    ["003 training exercise", 3, 2, PATHS.trainingExercise, { validateIntervention: true }],
-    ["004 verify a preventive", 1, 4, PATHS.verify, accept],
-    ["004 verify a curative", 2, 4, PATHS.verify, accept],
-    ["004 verify a training exercise", 3, 4, PATHS.verify, accept],
+  const cases: [string, InterventionType, InterventionStatus, (id: number) => string, unknown][] = [
+    ["002 preventive", T.preventive, S.scheduled, PATHS.preventive, { description: "taken over" }],
+    ["002 preventive, empty PATCH", T.preventive, S.toSchedule, PATHS.preventive, {}],
+    ["003 training exercise", T.trainingExercise, S.scheduled, PATHS.trainingExercise, { validateIntervention: true }],
+    ["004 verify a preventive", T.preventive, S.awaitingVerification, PATHS.verify, accept],
+    ["004 verify a curative", T.curative, S.awaitingVerification, PATHS.verify, accept],
+    ["004 verify a training exercise", T.trainingExercise, S.awaitingVerification, PATHS.verify, accept],
   ];
   it.each(cases)("%s: 404 with the body of an id that does not exist", async (_case, type, status, path, body) => {
     const db = env.database.db;
-    const theirs = await seededIntervention(db, seed.lycee.id, type, status);
+    const theirs = await seededIntervention(db, seed.lycee, { type, status });
     const before = await snapshot(db);
     const foreign = await notFoundBody(await env.rest(jsonRequest("PATCH", path(theirs), manager, body)), theirs);
-    const missing = await notFoundBody(await env.rest(jsonRequest("PATCH", path(987_654), manager, body)), 987_654);
+    const missing = await notFoundBody(
+      await env.rest(jsonRequest("PATCH", path(UNKNOWN_ID), manager, body)),
+      UNKNOWN_ID,
+    );
     expect(foreign).toEqual(missing);
     expect(await snapshot(db)).toEqual(before);
     expect((await interventionRow(db, theirs)).status).toBe(status);
@@ -89,7 +97,7 @@ describe("another organization's intervention id on a path", () => {
 
   it("works the other way round, and for a user who belongs to both organizations", async () => {
     const db = env.database.db;
-    const ours = await seededIntervention(db, seed.acme.id, 1, 4);
+    const ours = await seededIntervention(db, seed.acme, { type: T.preventive, status: S.awaitingVerification });
     const before = await snapshot(db);
     const lyceeManager = await env.credentialsFor("manager@lycee-hugo.example");
     await expectProblem(
@@ -112,11 +120,20 @@ describe("another organization's ids in a body", () => {
   const lyceeUser = () => seed.userId("manager@lycee-hugo.example");
   const post = (path: string, body: unknown, headers = manager) => jsonRequest("POST", path, headers, body);
   const preventive = async (body: unknown) =>
-    jsonRequest("PATCH", PATHS.preventive(await freshIntervention(env.database.db, seed.acme.id, 1, 2)), manager, body);
+    jsonRequest(
+      "PATCH",
+      PATHS.preventive(
+        await freshIntervention(env.database.db, seed.acme, { type: T.preventive, status: S.scheduled }),
+      ),
+      manager,
+      body,
+    );
   const drill = async (body: unknown) =>
     jsonRequest(
       "PATCH",
-      PATHS.trainingExercise(await freshIntervention(env.database.db, seed.acme.id, 3, 2)),
+      PATHS.trainingExercise(
+        await freshIntervention(env.database.db, seed.acme, { type: T.trainingExercise, status: S.scheduled }),
+      ),
       manager,
       body,
     );

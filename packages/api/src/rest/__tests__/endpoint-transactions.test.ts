@@ -1,3 +1,10 @@
+import {
+  AnomalyStatus,
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  VerificationDecision,
+} from "@interventions/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -74,7 +81,7 @@ describe("a failure injected in the middle of a transaction", () => {
       scheduledStart: "2026-12-01T12:34:56.000Z",
       scheduledEnd: "2026-12-05T14:56:23.000Z",
       anomalyIds,
-      creationStatus: 2,
+      creationStatus: CreationStatus.done,
       description: "Repair",
     };
     const before = await snapshot(db);
@@ -84,11 +91,11 @@ describe("a failure injected in the middle of a transaction", () => {
     );
     await expectOpaque500(response, reported);
     expect(await snapshot(db)).toEqual(before);
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([1, 1]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.open, AnomalyStatus.open]);
 
     const retry = await env.rest(jsonRequest("POST", PATHS.curative, manager, body));
     expect(retry.status).toBe(201);
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([2, 2]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.inRepair, AnomalyStatus.inRepair]);
   });
 
   it("000: no unplanned check, site links or notifications are left", async () => {
@@ -113,7 +120,10 @@ describe("a failure injected in the middle of a transaction", () => {
 
   it("002: the change is not kept when its e-mail cannot be queued (same transaction)", async () => {
     const db = env.database.db;
-    const id = await freshIntervention(db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(db, seed.acme, {
+      type: InterventionType.preventive,
+      status: InterventionStatus.scheduled,
+    });
     const row = await interventionRow(db, id);
     const before = await snapshot(db);
     const reported = silenceErrors();
@@ -132,7 +142,10 @@ describe("a failure injected in the middle of a transaction", () => {
 
   it("003: a validation is not kept when the verifiers cannot be told", async () => {
     const db = env.database.db;
-    const id = await freshIntervention(db, seed.acme.id, 3, 2);
+    const id = await freshIntervention(db, seed.acme, {
+      type: InterventionType.trainingExercise,
+      status: InterventionStatus.scheduled,
+    });
     const before = await snapshot(db);
     const reported = silenceErrors();
     const response = await withFailingInserts("notifications", () =>
@@ -140,7 +153,7 @@ describe("a failure injected in the middle of a transaction", () => {
     );
     await expectOpaque500(response, reported);
     expect(await snapshot(db)).toEqual(before);
-    expect((await interventionRow(db, id)).status).toBe(2);
+    expect((await interventionRow(db, id)).status).toBe(InterventionStatus.scheduled);
   });
 
   it("004: a decision is not kept, the anomalies stay in repair and the notifications unread", async () => {
@@ -151,7 +164,7 @@ describe("a failure injected in the middle of a transaction", () => {
         scheduledStart: "2026-11-20T08:00:00Z",
         scheduledEnd: "2026-11-20T10:00:00Z",
         anomalyIds,
-        creationStatus: 2,
+        creationStatus: CreationStatus.done,
       }),
     );
     expect(created.status).toBe(201);
@@ -159,11 +172,16 @@ describe("a failure injected in the middle of a transaction", () => {
     const before = await snapshot(db);
     const reported = silenceErrors();
     const response = await withFailingInserts("intervention_events", () =>
-      env.rest(jsonRequest("PATCH", PATHS.verify(id), manager, { decisionComment: "OK", decision: 1 })),
+      env.rest(
+        jsonRequest("PATCH", PATHS.verify(id), manager, {
+          decisionComment: "OK",
+          decision: VerificationDecision.accept,
+        }),
+      ),
     );
     await expectOpaque500(response, reported);
     expect(await snapshot(db)).toEqual(before);
-    expect((await interventionRow(db, id)).status).toBe(4);
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([2]);
+    expect((await interventionRow(db, id)).status).toBe(InterventionStatus.awaitingVerification);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.inRepair]);
   });
 });

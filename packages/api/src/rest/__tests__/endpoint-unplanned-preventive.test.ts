@@ -1,5 +1,11 @@
 import { interventionSiteRules, interventionSites } from "@interventions/db";
-import { interventionUserShapedSchema, RuleKind } from "@interventions/domain";
+import {
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  interventionUserShapedSchema,
+  RuleKind,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,6 +42,9 @@ afterAll(async () => {
   await env.close();
 });
 
+/** An id no site or company has, and one no JavaScript number holds exactly (2^53). */
+const UNKNOWN_ID = 999_999;
+const BEYOND_SAFE_INTEGER = 2 ** 53;
 const minutesFromNow = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000).toISOString();
 
 function body(overrides: Record<string, unknown> = {}) {
@@ -72,9 +81,9 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
     expectIsoDates(json.data);
     const technicianUserId = seed.userId("technician@acme.example");
     expect(data).toMatchObject({
-      type: 1,
-      status: 4,
-      creationStatus: 2,
+      type: InterventionType.preventive,
+      status: InterventionStatus.awaitingVerification,
+      creationStatus: CreationStatus.done,
       autoCreated: true,
       codePin: null,
       actualStart: "2026-11-23T08:34:56.000Z",
@@ -95,7 +104,12 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
 
     const db = env.database.db;
     const row = await interventionRow(db, data.id);
-    expect(row).toMatchObject({ status: 4, creationStatus: 2, autoCreated: true, companyId: body().companyId });
+    expect(row).toMatchObject({
+      status: InterventionStatus.awaitingVerification,
+      creationStatus: CreationStatus.done,
+      autoCreated: true,
+      companyId: body().companyId,
+    });
     const links = await db
       .select()
       .from(interventionSiteRules)
@@ -137,7 +151,11 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
     const response = await post(manager, body({ companyId: seed.acme.otherCompanyId }));
     const json = await response.json();
     expect(response.status, JSON.stringify(json)).toBe(201);
-    expect(json.data).toMatchObject({ assignedCompanyContactId: null, assignedUserId: null, status: 4 });
+    expect(json.data).toMatchObject({
+      assignedCompanyContactId: null,
+      assignedUserId: null,
+      status: InterventionStatus.awaitingVerification,
+    });
     expect(json.data.createdByUserId).toBe(seed.userId("manager@acme.example"));
   });
 
@@ -164,8 +182,8 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
     );
     const mixed = await post(technician, body({ siteIds: [siteId], ruleIds: [other?.ruleId, ruleId] }));
     await expectValidation(mixed, "ruleIds.1");
-    await expectValidation(await post(technician, body({ siteIds: [pair.siteId, 999_999] })), "siteIds.1");
-    await expectValidation(await post(technician, body({ companyId: 999_999 })), "companyId");
+    await expectValidation(await post(technician, body({ siteIds: [pair.siteId, UNKNOWN_ID] })), "siteIds.1");
+    await expectValidation(await post(technician, body({ companyId: UNKNOWN_ID })), "companyId");
     expect(await snapshot(env.database.db)).toEqual(before);
   });
 
@@ -176,7 +194,7 @@ describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
     ["an impossible date", { actualStart: "2025-02-29T00:00Z" }, "actualStart"],
     ["an offset other than Z", { actualStart: "2026-11-23T08:00:00+01:00" }, "actualStart"],
     ["a non-integer companyId", { companyId: 1.5 }, "companyId"],
-    ["an id beyond the safe range", { siteIds: [9007199254740992] }, "siteIds.0"],
+    ["an id beyond the safe range", { siteIds: [BEYOND_SAFE_INTEGER] }, "siteIds.0"],
     ["an empty signature", { signature: { name: "s.jpg", mimeType: "image/jpeg", size: 0 } }, "signature.size"],
     [
       "a signature over 5 MiB",

@@ -1,5 +1,11 @@
 import { interventionSiteRules, interventionSites } from "@interventions/db";
-import { interventionProfileShapedSchema, RuleKind } from "@interventions/domain";
+import {
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  interventionProfileShapedSchema,
+  RuleKind,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,8 +42,12 @@ afterAll(async () => {
 
 const patch = (id: number | string, payload: unknown, headers = manager) =>
   env.rest(jsonRequest("PATCH", PATHS.preventive(id), headers, payload));
-/** A fresh copy of the seeded preventive in that status (2 scheduled by default). */
-const target = (status = 2) => freshIntervention(env.database.db, seed.acme.id, 1, status);
+/** A fresh copy of the seeded preventive in that status (scheduled by default). */
+const target = (status: InterventionStatus = InterventionStatus.scheduled) =>
+  freshIntervention(env.database.db, seed.acme, { type: InterventionType.preventive, status });
+/** Ids no row has: an intervention on the path, a reference in the body. */
+const UNKNOWN_INTERVENTION_ID = 99_999_999;
+const UNKNOWN_ID = 999_999;
 
 async function updated(response: Response) {
   const json = await response.json();
@@ -66,7 +76,7 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
         scheduledStart: "2026-12-01T12:34:56.000Z",
         scheduledEnd: "2026-12-05T14:56:23.000Z",
         siteRuleIds: siteRuleIds.map((sr) => sr.id),
-        creationStatus: 1,
+        creationStatus: CreationStatus.scheduled,
         assignedCompanyContactId: newContact?.id,
         assignedProfileId: managerProfile,
         sendUpdateEmailToCurrentAssignee: false,
@@ -75,9 +85,9 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     );
     expect(data).toMatchObject({
       id,
-      type: 1,
-      status: 2,
-      creationStatus: 1,
+      type: InterventionType.preventive,
+      status: InterventionStatus.scheduled,
+      creationStatus: CreationStatus.scheduled,
       codePin: before.codePin,
       description: "Description of the intervention",
       scheduledStart: "2026-12-01T12:34:56.000Z",
@@ -133,16 +143,22 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
   it("is for preventive interventions only: a training exercise, a curative or an unknown id is 404", async () => {
     const db = env.database.db;
     const before = await snapshot(db);
-    const drill = await seededIntervention(db, seed.acme.id, 3, 2);
-    const curative = await seededIntervention(db, seed.acme.id, 2, 2);
-    for (const id of [drill, curative, 99_999_999]) {
+    const scheduled = InterventionStatus.scheduled;
+    const drill = await seededIntervention(db, seed.acme, {
+      type: InterventionType.trainingExercise,
+      status: scheduled,
+    });
+    const curative = await seededIntervention(db, seed.acme, { type: InterventionType.curative, status: scheduled });
+    for (const id of [drill, curative, UNKNOWN_INTERVENTION_ID]) {
       const problem = await expectProblem(await patch(id, { description: "x" }), 404, "NOT_FOUND");
       expect(problem.detail).toBe(`Intervention ${id} not found`);
     }
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it.each([3, 4, 5, 6, 7])("refuses to update a preventive in status %i (409), writing nothing", async (status) => {
+  const S = InterventionStatus;
+  const unplannable = [S.inProgress, S.awaitingVerification, S.accepted, S.rejected, S.cancelled];
+  it.each(unplannable)("refuses to update a preventive in status %i (409), writing nothing", async (status) => {
     const id = await target(status);
     const before = await snapshot(env.database.db);
     await expectProblem(await patch(id, { description: "too late" }), 409, "INVALID_STATE");
@@ -150,23 +166,28 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
   });
 
   it("scheduling (creationStatus 1) issues a 6-digit code PIN", async () => {
-    const scheduled = await updated(await patch(await target(1), { creationStatus: 1 }));
-    expect(scheduled.status).toBe(2);
+    const toSchedule = await target(InterventionStatus.toSchedule);
+    const scheduled = await updated(await patch(toSchedule, { creationStatus: CreationStatus.scheduled }));
+    expect(scheduled.status).toBe(InterventionStatus.scheduled);
     expect(scheduled.codePin).toBeGreaterThanOrEqual(100000);
     expect(scheduled.codePin).toBeLessThanOrEqual(999999);
   });
 
   it("un-scheduling (creationStatus 0) leaves no code PIN, as status 1 never has one", async () => {
-    const unscheduled = await updated(await patch(await target(2), { creationStatus: 0 }));
-    expect(unscheduled.status).toBe(1);
+    const scheduled = await target(InterventionStatus.scheduled);
+    const unscheduled = await updated(await patch(scheduled, { creationStatus: CreationStatus.toScheduled }));
+    expect(unscheduled.status).toBe(InterventionStatus.toSchedule);
     // The PIN it was given when scheduled is withdrawn.
     expect(unscheduled.codePin).toBeNull();
   });
 
   it("marks it done with creationStatus 2 (status 4) and tells the verifiers", async () => {
     const id = await target();
-    const data = await updated(await patch(id, { creationStatus: 2 }));
-    expect(data).toMatchObject({ status: 4, creationStatus: 2 });
+    const data = await updated(await patch(id, { creationStatus: CreationStatus.done }));
+    expect(data).toMatchObject({
+      status: InterventionStatus.awaitingVerification,
+      creationStatus: CreationStatus.done,
+    });
     const notified = await notificationsOf(env.database.db, id);
     expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
   });
@@ -210,9 +231,9 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     const check = seed.acme.siteRules.find((sr) => sr.kind === RuleKind.check);
     const exercise = seed.acme.siteRules.find((sr) => sr.kind === RuleKind.exercise);
     await expectValidation(await patch(id, { siteRuleIds: [check?.id, exercise?.id] }), "siteRuleIds.1");
-    await expectValidation(await patch(id, { siteRuleIds: [check?.id, 999_999] }), "siteRuleIds.1");
-    await expectValidation(await patch(id, { assignedCompanyContactId: 999_999 }), "assignedCompanyContactId");
-    await expectValidation(await patch(id, { assignedProfileId: 999_999 }), "assignedProfileId");
+    await expectValidation(await patch(id, { siteRuleIds: [check?.id, UNKNOWN_ID] }), "siteRuleIds.1");
+    await expectValidation(await patch(id, { assignedCompanyContactId: UNKNOWN_ID }), "assignedCompanyContactId");
+    await expectValidation(await patch(id, { assignedProfileId: UNKNOWN_ID }), "assignedProfileId");
     await expectValidation(await patch(id, { scheduledStart: "2030-01-01T00:00:00Z" }), "scheduledEnd");
     expect(await snapshot(env.database.db)).toEqual(before);
   });
@@ -231,7 +252,7 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
   const invalid: [string, unknown, string][] = [
     ["a description of 2501 characters", { description: "x".repeat(2501) }, "description"],
     ["empty siteRuleIds", { siteRuleIds: [] }, "siteRuleIds"],
-    ["an unknown field", { status: 5 }, "status"],
+    ["an unknown field", { status: InterventionStatus.accepted }, "status"],
     ["an impossible date", { scheduledStart: "2025-02-29T00:00Z" }, "scheduledStart"],
     [
       "an end before the start",

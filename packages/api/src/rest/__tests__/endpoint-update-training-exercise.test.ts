@@ -1,5 +1,11 @@
 import { interventionSites, rules, siteRules } from "@interventions/db";
-import { interventionUserShapedSchema, RuleKind } from "@interventions/domain";
+import {
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  interventionUserShapedSchema,
+  RuleKind,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +19,7 @@ import {
   interventionRow,
   jsonRequest,
   loadSeed,
+  must,
   notificationsOf,
   PATHS,
   type SeedFixture,
@@ -42,18 +49,22 @@ beforeAll(async () => {
       periodicityMonths: 12,
     })
     .returning({ id: rules.id });
-  narrowRuleId = rule?.id ?? 0;
+  narrowRuleId = must(rule, "rule").id;
   await db.insert(siteRules).values({ organizationId: seed.acme.id, siteId: site(0), ruleId: narrowRuleId });
 });
 afterAll(async () => {
   await env.close();
 });
 
-const site = (index: number) => seed.acme.siteIds[index] ?? 0;
+const site = (index: number) => must(seed.acme.siteIds[index], `site ${index}`);
 const patch = (id: number | string, payload: unknown, headers = manager) =>
   env.rest(jsonRequest("PATCH", PATHS.trainingExercise(id), headers, payload));
-/** A fresh copy of the seeded training exercise in that status (2 scheduled by default). */
-const target = (status = 2) => freshIntervention(env.database.db, seed.acme.id, 3, status);
+/** A fresh copy of the seeded training exercise in that status (scheduled by default). */
+const target = (status: InterventionStatus = InterventionStatus.scheduled) =>
+  freshIntervention(env.database.db, seed.acme, { type: InterventionType.trainingExercise, status });
+/** Ids no row has: an intervention on the path, a reference in the body. */
+const UNKNOWN_INTERVENTION_ID = 99_999_999;
+const UNKNOWN_ID = 999_999;
 const siteIdsOf = async (id: number) =>
   (await env.database.db.select().from(interventionSites).where(eq(interventionSites.interventionId, id)))
     .map((row) => row.siteId)
@@ -80,16 +91,16 @@ describe("003 PATCH /interventions/v2/rs/training-exercise/{interventionId}", ()
         scheduledEnd: "2026-12-05T14:56:23.000Z",
         ruleId: seed.acme.exerciseRuleIds[0],
         siteIds: [site(1), site(2), site(1)],
-        creationStatus: 1,
+        creationStatus: CreationStatus.scheduled,
         assignedCompanyContactId: contact?.id,
         assignedUserId: seed.userId("admin@acme.example"),
       }),
     );
     expect(data).toMatchObject({
       id,
-      type: 3,
-      status: 2,
-      creationStatus: 1,
+      type: InterventionType.trainingExercise,
+      status: InterventionStatus.scheduled,
+      creationStatus: CreationStatus.scheduled,
       description: "Description of the intervention",
       scheduledStart: "2026-12-01T12:34:56.000Z",
       scheduledEnd: "2026-12-05T14:56:23.000Z",
@@ -123,42 +134,60 @@ describe("003 PATCH /interventions/v2/rs/training-exercise/{interventionId}", ()
     const db = env.database.db;
     const id = await target();
     const data = await updated(await patch(id, { validateIntervention: true }));
-    expect(data).toMatchObject({ status: 4, creationStatus: 2, actualEnd: TEST_NOW.toISOString() });
+    expect(data).toMatchObject({
+      status: InterventionStatus.awaitingVerification,
+      creationStatus: CreationStatus.done,
+      actualEnd: TEST_NOW.toISOString(),
+    });
     expect(data.actualStart).not.toBeNull();
     expect((await interventionRow(db, id)).validatedAt).toEqual(TEST_NOW);
     const notified = await notificationsOf(db, id);
     expect(notified.map((n) => n.recipientProfileId)).toEqual(seed.acme.verifierProfileIds);
-    expect((await eventsOf(db, id)).at(-1)?.changes).toMatchObject({ status: { from: 2, to: 4 } });
+    expect((await eventsOf(db, id)).at(-1)?.changes).toMatchObject({
+      status: { from: InterventionStatus.scheduled, to: InterventionStatus.awaitingVerification },
+    });
     // Validating with creationStatus 2 says the same thing twice, and is accepted.
-    const other = await updated(await patch(await target(1), { validateIntervention: true, creationStatus: 2 }));
-    expect(other.status).toBe(4);
+    const toSchedule = await target(InterventionStatus.toSchedule);
+    const other = await updated(
+      await patch(toSchedule, { validateIntervention: true, creationStatus: CreationStatus.done }),
+    );
+    expect(other.status).toBe(InterventionStatus.awaitingVerification);
   });
 
   it("refuses validation with another creationStatus, rules that are not exercise rules or do not apply to the sites", async () => {
     const id = await target();
     const before = await snapshot(env.database.db);
-    await expectValidation(await patch(id, { validateIntervention: true, creationStatus: 0 }), "creationStatus");
+    await expectValidation(
+      await patch(id, { validateIntervention: true, creationStatus: CreationStatus.toScheduled }),
+      "creationStatus",
+    );
     await expectValidation(await patch(id, { ruleId: seed.acme.checkRuleIds[0] }), "ruleId");
-    await expectValidation(await patch(id, { ruleId: 999_999 }), "ruleId");
+    await expectValidation(await patch(id, { ruleId: UNKNOWN_ID }), "ruleId");
     await expectValidation(await patch(id, { ruleId: narrowRuleId, siteIds: [site(0), site(1)] }), "siteIds.1");
-    await expectValidation(await patch(id, { siteIds: [site(0), 999_999] }), "siteIds.1");
-    await expectValidation(await patch(id, { assignedUserId: 999_999 }), "assignedUserId");
-    await expectValidation(await patch(id, { assignedCompanyContactId: 999_999 }), "assignedCompanyContactId");
+    await expectValidation(await patch(id, { siteIds: [site(0), UNKNOWN_ID] }), "siteIds.1");
+    await expectValidation(await patch(id, { assignedUserId: UNKNOWN_ID }), "assignedUserId");
+    await expectValidation(await patch(id, { assignedCompanyContactId: UNKNOWN_ID }), "assignedCompanyContactId");
     expect(await snapshot(env.database.db)).toEqual(before);
   });
 
   it("is for training exercises only: a preventive, a curative or an unknown id is 404", async () => {
     const db = env.database.db;
     const before = await snapshot(db);
-    const preventive = await seededIntervention(db, seed.acme.id, 1, 2);
-    const curative = await seededIntervention(db, seed.acme.id, 2, 2);
-    for (const id of [preventive, curative, 99_999_999]) {
+    const scheduled = InterventionStatus.scheduled;
+    const preventive = await seededIntervention(db, seed.acme, {
+      type: InterventionType.preventive,
+      status: scheduled,
+    });
+    const curative = await seededIntervention(db, seed.acme, { type: InterventionType.curative, status: scheduled });
+    for (const id of [preventive, curative, UNKNOWN_INTERVENTION_ID]) {
       await expectProblem(await patch(id, { validateIntervention: true }), 404, "NOT_FOUND");
     }
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it.each([3, 4, 5, 6, 7])("refuses to update a drill in status %i (409), writing nothing", async (status) => {
+  const S = InterventionStatus;
+  const unplannable = [S.inProgress, S.awaitingVerification, S.accepted, S.rejected, S.cancelled];
+  it.each(unplannable)("refuses to update a drill in status %i (409), writing nothing", async (status) => {
     const id = await target(status);
     const before = await snapshot(env.database.db);
     await expectProblem(await patch(id, { validateIntervention: true }), 409, "INVALID_STATE");
@@ -169,21 +198,23 @@ describe("003 PATCH /interventions/v2/rs/training-exercise/{interventionId}", ()
   it("changes nothing and records nothing for an empty PATCH or validateIntervention false", async () => {
     const id = await target();
     const before = await snapshot(env.database.db);
-    expect((await updated(await patch(id, {}))).status).toBe(2);
-    expect((await updated(await patch(id, { validateIntervention: false }))).status).toBe(2);
+    expect((await updated(await patch(id, {}))).status).toBe(InterventionStatus.scheduled);
+    expect((await updated(await patch(id, { validateIntervention: false }))).status).toBe(InterventionStatus.scheduled);
     expect(await snapshot(env.database.db)).toEqual(before);
   });
 
   it("scheduling (creationStatus 1) issues a 6-digit code PIN", async () => {
-    const data = await updated(await patch(await target(1), { creationStatus: 1 }));
-    expect(data.status).toBe(2);
+    const toSchedule = await target(InterventionStatus.toSchedule);
+    const data = await updated(await patch(toSchedule, { creationStatus: CreationStatus.scheduled }));
+    expect(data.status).toBe(InterventionStatus.scheduled);
     expect(data.codePin).toBeGreaterThanOrEqual(100000);
     expect(data.codePin).toBeLessThanOrEqual(999999);
   });
 
   it("un-scheduling (creationStatus 0) leaves no code PIN, as status 1 never has one", async () => {
-    const data = await updated(await patch(await target(2), { creationStatus: 0 }));
-    expect(data.status).toBe(1);
+    const scheduled = await target(InterventionStatus.scheduled);
+    const data = await updated(await patch(scheduled, { creationStatus: CreationStatus.toScheduled }));
+    expect(data.status).toBe(InterventionStatus.toSchedule);
     // The PIN it was given when scheduled is withdrawn.
     expect(data.codePin).toBeNull();
   });

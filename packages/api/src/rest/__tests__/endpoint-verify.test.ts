@@ -1,4 +1,11 @@
-import { interventionUserShapedSchema } from "@interventions/domain";
+import {
+  AnomalyStatus,
+  CreationStatus,
+  InterventionStatus,
+  InterventionType,
+  interventionUserShapedSchema,
+  VerificationDecision,
+} from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiTestEnv,
@@ -38,8 +45,11 @@ afterAll(async () => {
 
 const verify = (id: number | string, payload: unknown, headers = manager) =>
   env.rest(jsonRequest("PATCH", PATHS.verify(id), headers, payload));
-const accept = { decisionComment: "Compliant, report received.", decision: 1 };
-const reject = { decisionComment: "Provider refused the intervention due to scheduling conflicts.", decision: 2 };
+const accept = { decisionComment: "Compliant, report received.", decision: VerificationDecision.accept };
+const reject = {
+  decisionComment: "Provider refused the intervention due to scheduling conflicts.",
+  decision: VerificationDecision.reject,
+};
 
 /** A done preventive recorded through 000: it awaits verification and its verifiers were notified. */
 async function doneCheck(): Promise<number> {
@@ -68,7 +78,7 @@ async function doneRepair(): Promise<{ id: number; anomalyIds: number[] }> {
       scheduledStart: "2026-11-20T08:00:00Z",
       scheduledEnd: "2026-11-20T10:00:00Z",
       anomalyIds,
-      creationStatus: 2,
+      creationStatus: CreationStatus.done,
     }),
   );
   expect(response.status).toBe(201);
@@ -83,6 +93,10 @@ async function verified(response: Response) {
   return interventionUserShapedSchema.strict().parse(json.data);
 }
 
+/** An intervention id no row has. */
+const UNKNOWN_ID = 99_999_999;
+const preventive = (status: InterventionStatus) => ({ type: InterventionType.preventive, status });
+
 const managerProfile = () => seed.profileId("manager@acme.example", seed.acme.id);
 
 describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
@@ -94,32 +108,38 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
     const data = await verified(await verify(id, { ...accept, notificationId: mine?.id }));
     expect(data).toMatchObject({
       id,
-      status: 5,
+      status: InterventionStatus.accepted,
       verifiedAt: TEST_NOW.toISOString(),
       verifiedByUserId: seed.userId("manager@acme.example"),
       decisionComment: "Compliant, report received.",
     });
-    expect(await interventionRow(db, id)).toMatchObject({ status: 5, verifiedByProfileId: managerProfile() });
+    expect(await interventionRow(db, id)).toMatchObject({
+      status: InterventionStatus.accepted,
+      verifiedByProfileId: managerProfile(),
+    });
     const notified = await notificationsOf(db, id);
     expect(notified.find((n) => n.id === mine?.id)?.readAt).toEqual(TEST_NOW);
     const event = (await eventsOf(db, id)).at(-1);
     expect(event).toMatchObject({ action: "verified", actorProfileId: managerProfile() });
     expect(event?.changes).toMatchObject({
-      status: { from: 4, to: 5 },
+      status: { from: InterventionStatus.awaitingVerification, to: InterventionStatus.accepted },
       decisionComment: { to: accept.decisionComment },
     });
   });
 
   it("rejects done work (the documented example): status 6", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 4);
+    const id = await freshIntervention(env.database.db, seed.acme, preventive(InterventionStatus.awaitingVerification));
     const data = await verified(await verify(id, reject));
-    expect(data).toMatchObject({ status: 6, decisionComment: reject.decisionComment });
+    expect(data).toMatchObject({ status: InterventionStatus.rejected, decisionComment: reject.decisionComment });
     expect(data.verifiedAt).toBe(TEST_NOW.toISOString());
   });
 
   it("verifies a done training exercise too", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 3, 4);
-    expect((await verified(await verify(id, accept))).status).toBe(5);
+    const id = await freshIntervention(env.database.db, seed.acme, {
+      type: InterventionType.trainingExercise,
+      status: InterventionStatus.awaitingVerification,
+    });
+    expect((await verified(await verify(id, accept))).status).toBe(InterventionStatus.accepted);
   });
 
   it("refuses a second verification (409), changing nothing", async () => {
@@ -129,7 +149,7 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
     await expectProblem(await verify(id, reject), 409, "INVALID_STATE");
     await expectProblem(await verify(id, accept), 409, "INVALID_STATE");
     expect(await snapshot(env.database.db)).toEqual(before);
-    expect((await interventionRow(env.database.db, id)).status).toBe(5);
+    expect((await interventionRow(env.database.db, id)).status).toBe(InterventionStatus.accepted);
   });
 
   it("lets exactly one of two concurrent verifications win; the other gets 409", async () => {
@@ -145,32 +165,33 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
     await expectProblem(loser as Response, 409, "INVALID_STATE");
     expect((await interventionRow(db, id)).status).toBe(data.status);
     expect((await eventsOf(db, id)).filter((event) => event.action === "verified")).toHaveLength(1);
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual(data.status === 5 ? [3, 3] : [1, 1]);
+    const settled = data.status === InterventionStatus.accepted ? AnomalyStatus.closed : AnomalyStatus.open;
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([settled, settled]);
   });
 
   it("closes a curative's anomalies when accepted", async () => {
     const db = env.database.db;
     const { id, anomalyIds } = await doneRepair();
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([2, 2]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.inRepair, AnomalyStatus.inRepair]);
     await verified(await verify(id, accept));
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([3, 3]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.closed, AnomalyStatus.closed]);
   });
 
   it("reopens a curative's anomalies when rejected, so that another repair can take them", async () => {
     const db = env.database.db;
     const { id, anomalyIds } = await doneRepair();
     await verified(await verify(id, reject));
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([1, 1]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.open, AnomalyStatus.open]);
     const again = await env.rest(
       jsonRequest("POST", PATHS.curative, manager, {
         scheduledStart: "2026-12-01T08:00:00Z",
         scheduledEnd: "2026-12-01T10:00:00Z",
         anomalyIds,
-        creationStatus: 0,
+        creationStatus: CreationStatus.toScheduled,
       }),
     );
     expect(again.status).toBe(201);
-    expect(await anomalyStatuses(db, anomalyIds)).toEqual([2, 2]);
+    expect(await anomalyStatuses(db, anomalyIds)).toEqual([AnomalyStatus.inRepair, AnomalyStatus.inRepair]);
   });
 
   it("refuses another verifier's or an unknown notification (400), changing nothing", async () => {
@@ -183,18 +204,20 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
     await expectValidation(await verify(id, { ...accept, notificationId: theirs?.id }), "notificationId");
     await expectValidation(await verify(id, { ...accept, notificationId: "notification-12345" }), "notificationId");
     expect(await snapshot(db)).toEqual(before);
-    expect((await interventionRow(db, id)).status).toBe(4);
+    expect((await interventionRow(db, id)).status).toBe(InterventionStatus.awaitingVerification);
   });
 
-  it.each([1, 2, 3, 5, 6, 7])("refuses to verify an intervention in status %i (409)", async (status) => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, status);
+  const S = InterventionStatus;
+  const undecidable = [S.toSchedule, S.scheduled, S.inProgress, S.accepted, S.rejected, S.cancelled];
+  it.each(undecidable)("refuses to verify an intervention in status %i (409)", async (status) => {
+    const id = await freshIntervention(env.database.db, seed.acme, preventive(status));
     const before = await snapshot(env.database.db);
     await expectProblem(await verify(id, accept), 409, "INVALID_STATE");
     expect(await snapshot(env.database.db)).toEqual(before);
   });
 
   it("is for admins and managers only (403 for viewers and technicians)", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 4);
+    const id = await freshIntervention(env.database.db, seed.acme, preventive(InterventionStatus.awaitingVerification));
     const before = await snapshot(env.database.db);
     await expectProblem(await verify(id, accept, technician), 403, "FORBIDDEN");
     await expectProblem(await verify(id, accept, await env.credentialsFor("viewer@acme.example")), 403, "FORBIDDEN");
@@ -202,7 +225,7 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
   });
 
   it("answers 404 for an unknown id and 400 for one that is not an integer", async () => {
-    await expectProblem(await verify(99_999_999, accept), 404, "NOT_FOUND");
+    await expectProblem(await verify(UNKNOWN_ID, accept), 404, "NOT_FOUND");
     await expectValidation(await verify("4x", accept), "interventionId");
   });
 
@@ -210,14 +233,14 @@ describe("004 PATCH /interventions/v2/rs/{interventionId}/verify", () => {
     ["decision 3", { ...accept, decision: 3 }, "decision"],
     ["a string decision", { ...accept, decision: "1" }, "decision"],
     ["no decision", { decisionComment: "x" }, "decision"],
-    ["no decisionComment", { decision: 1 }, "decisionComment"],
+    ["no decisionComment", { decision: VerificationDecision.accept }, "decisionComment"],
     ["a decisionComment of 2501 characters", { ...accept, decisionComment: "x".repeat(2501) }, "decisionComment"],
     ["an empty notificationId", { ...accept, notificationId: "" }, "notificationId"],
     ["a numeric notificationId", { ...accept, notificationId: 12345 }, "notificationId"],
     ["an unknown field", { ...accept, verifiedAt: "2026-11-23T10:00:00Z" }, "verifiedAt"],
   ];
   it.each(invalid)("answers 400 VALIDATION_FAILED for %s, changing nothing", async (_case, payload, path) => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 4);
+    const id = await freshIntervention(env.database.db, seed.acme, preventive(InterventionStatus.awaitingVerification));
     const before = await snapshot(env.database.db);
     await expectValidation(await verify(id, payload), path);
     expect(await snapshot(env.database.db)).toEqual(before);

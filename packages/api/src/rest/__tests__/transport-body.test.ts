@@ -1,12 +1,15 @@
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES } from "../../http";
 import {
+  ACME,
   type ApiTestEnv,
   createApiTestEnv,
   documentedCalls,
   expectProblem,
-  findIntervention,
+  PATHS,
   rawRequest,
+  seededIntervention,
   writeCounts,
 } from "../../testing";
 
@@ -20,7 +23,12 @@ beforeAll(async () => {
   env = await createApiTestEnv();
   const manager = await env.credentialsFor("manager@acme.example");
   auth = { authorization: manager.authorization ?? "", "x-session-token": manager["x-session-token"] ?? "" };
-  probePath = `/interventions/v2/rs/preventive/${(await findIntervention(env, 1, 1, 2)).id}`;
+  probePath = PATHS.preventive(
+    await seededIntervention(env.database.db, ACME, {
+      type: InterventionType.preventive,
+      status: InterventionStatus.scheduled,
+    }),
+  );
 });
 afterAll(async () => {
   await env.close();
@@ -64,7 +72,7 @@ describe("media type", () => {
     ["no content-type at all", {}],
   ])("%s → 415 UNSUPPORTED_MEDIA_TYPE, nothing written", async (_label, headers: Record<string, string>) => {
     const before = await writeCounts(env);
-    for (const call of documentedCalls(1)) {
+    for (const call of documentedCalls()) {
       const body = encoder.encode(JSON.stringify(call.body));
       const response = await env.rest(rawRequest(call.method, call.path, { ...auth, ...headers }, body));
       const problem = await expectProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -94,7 +102,7 @@ describe("size limit of 1 MiB", () => {
 
   it("one byte more, with a content-length header → 413 PAYLOAD_TOO_LARGE, on every path", async () => {
     const before = await writeCounts(env);
-    for (const call of documentedCalls(1)) {
+    for (const call of documentedCalls()) {
       const body = paddedEmptyObject(BODY_LIMIT_BYTES + 1);
       const headers = { ...auth, ...json, "content-length": String(BODY_LIMIT_BYTES + 1) };
       const problem = await expectProblem(
@@ -215,12 +223,12 @@ describe("encoding and syntax", () => {
 });
 
 describe("unknown fields", () => {
-  const unknown: [string, Record<string, unknown>, string][] = documentedCalls(1).map((call) => [
+  const unknown: [string, Record<string, unknown>, string][] = documentedCalls().map((call) => [
     call.name,
     { ...call.body, legacyFlag: true },
     "legacyFlag",
   ]);
-  const [unplanned] = documentedCalls(1);
+  const [unplanned] = documentedCalls();
   unknown.push([
     "000 nested in provider",
     { ...unplanned?.body, provider: { firstName: "K", lastName: "B", email: "k@b.fr", phone: "0600000000" } },
@@ -228,7 +236,7 @@ describe("unknown fields", () => {
   ]);
 
   it.each(unknown)("%s → 400 with errors naming the field, nothing written", async (name, body, path) => {
-    const call = documentedCalls(1).find((candidate) => name.startsWith(candidate.name.slice(0, 3)));
+    const call = documentedCalls().find((candidate) => name.startsWith(candidate.name.slice(0, 3)));
     if (!call) throw new Error(name);
     const before = await writeCounts(env);
     const response = await env.rest(rawRequest(call.method, call.path, { ...auth, ...json }, JSON.stringify(body)));

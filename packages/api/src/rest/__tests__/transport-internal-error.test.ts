@@ -1,16 +1,23 @@
 import { interventionEvents, interventions } from "@interventions/db";
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import {
   type ApiTestEnv,
   BASE_URL,
+  checkSiteRule,
   createApiTestEnv,
+  DEMO_PASSWORD,
   documentedCalls,
+  EXAMPLE_ID,
   expectNoLeak,
   expectProblem,
   expectTrpcError,
   findIntervention,
   jsonRequest,
+  loadSeed,
+  PATHS,
+  type SeedFixture,
   type TrpcExchange,
   trpcClient,
 } from "../../testing";
@@ -19,12 +26,14 @@ import {
 // verification and unplanned creation write to, in this file's own database.
 
 let env: ApiTestEnv;
+let seed: SeedFixture;
 let manager: Record<string, string>;
 let technician: Record<string, string>;
 let consoleError: MockInstance;
 
 beforeAll(async () => {
   env = await createApiTestEnv();
+  seed = await loadSeed(env.database.db);
   manager = await env.credentialsFor("manager@acme.example");
   technician = await env.credentialsFor("technician@acme.example");
   await env.database.db.execute(sql`drop table notifications cascade`);
@@ -58,13 +67,16 @@ function lastReported(): string {
 
 describe("REST", () => {
   it("verify → 500 INTERNAL_ERROR with the generic message only, and the transaction is rolled back", async () => {
-    const target = await findIntervention(env, 1, 1, 4);
+    const target = await findIntervention(env.database.db, seed.acme, {
+      type: InterventionType.preventive,
+      status: InterventionStatus.awaitingVerification,
+    });
     const events = await eventsOf(target.id);
     consoleError.mockClear();
     const response = await env.rest(
       jsonRequest("PATCH", `/interventions/v2/rs/${target.id}/verify`, manager, {
         decisionComment: "Compliant.",
-        decision: 1,
+        decision: VerificationDecision.accept,
       }),
     );
     const problem = await expectProblem(response, 500, "INTERNAL_ERROR");
@@ -78,7 +90,7 @@ describe("REST", () => {
     expect(response.headers.get("www-authenticate")).toBeNull();
 
     const [after] = await env.database.db.select().from(interventions).where(eq(interventions.id, target.id));
-    expect(after?.status).toBe(4);
+    expect(after?.status).toBe(InterventionStatus.awaitingVerification);
     expect(after?.version).toBe(target.version);
     expect(await eventsOf(target.id)).toBe(events);
     expect(consoleError).toHaveBeenCalledTimes(1);
@@ -86,7 +98,13 @@ describe("REST", () => {
   });
 
   it("an unplanned preventive → 500 with the same generic body, and nothing is created", async () => {
-    const [call] = documentedCalls();
+    // Ids that exist, so that the request gets past the lookups to the table that is gone.
+    const pair = checkSiteRule(seed.acme);
+    const [call] = documentedCalls({
+      companyId: seed.acme.technicianCompanyId,
+      siteId: pair.siteId,
+      ruleId: pair.ruleId,
+    });
     if (!call) throw new Error("no documented call");
     const before = await rowCounts();
     const response = await env.rest(jsonRequest(call.method, call.path, technician, call.body));
@@ -102,8 +120,8 @@ describe("REST", () => {
       jsonRequest("POST", "/interventions/v2/rs/curative", manager, {
         scheduledStart: "2026-12-01T12:34:56.000Z",
         scheduledEnd: "2026-12-05T14:56:23.000Z",
-        anomalyIds: [10],
-        creationStatus: 1,
+        anomalyIds: [seed.acme.uncoveredAnomalyId("Parking Part-Dieu")],
+        creationStatus: CreationStatus.scheduled,
       }),
     );
     expect(response.status, await response.clone().text()).toBe(201);
@@ -112,14 +130,17 @@ describe("REST", () => {
 
 describe("tRPC", () => {
   it("verify → INTERNAL_SERVER_ERROR 500 with errorCode INTERNAL_ERROR and the generic message", async () => {
-    const target = await findIntervention(env, 1, 2, 4);
+    const target = await findIntervention(env.database.db, seed.acme, {
+      type: InterventionType.curative,
+      status: InterventionStatus.awaitingVerification,
+    });
     const log: TrpcExchange[] = [];
     const client = trpcClient(env, manager, log);
     consoleError.mockClear();
     const call = client.interventions.verify.mutate({
       interventionId: target.id,
       decisionComment: "Compliant.",
-      decision: 1,
+      decision: VerificationDecision.accept,
     });
     const data = await expectTrpcError(call, "INTERNAL_SERVER_ERROR", 500, "INTERNAL_ERROR");
     expect(data.issues).toEqual([]);
@@ -130,19 +151,19 @@ describe("tRPC", () => {
     expect(consoleError).toHaveBeenCalled();
 
     const [after] = await env.database.db.select().from(interventions).where(eq(interventions.id, target.id));
-    expect(after?.status).toBe(4);
+    expect(after?.status).toBe(InterventionStatus.awaitingVerification);
   });
 });
 
 describe("a failure inside authentication (runs last: it drops the sessions table)", () => {
   it("REST, login and tRPC answer a generic 500, never a 401 and never the database's message", async () => {
     await env.database.db.execute(sql`drop table sessions cascade`);
-    const rest = await env.rest(jsonRequest("PATCH", "/interventions/v2/rs/1/verify", manager, {}));
+    const rest = await env.rest(jsonRequest("PATCH", PATHS.verify(EXAMPLE_ID), manager, {}));
     expect(rest.headers.get("www-authenticate")).toBeNull();
     await expectProblem(rest, 500, "INTERNAL_ERROR");
 
     const login = await env.auth(
-      jsonRequest("POST", "/api/auth/login", {}, { email: "manager@acme.example", password: "demo-password" }),
+      jsonRequest("POST", "/api/auth/login", {}, { email: "manager@acme.example", password: DEMO_PASSWORD }),
     );
     const problem = await expectProblem(login, 500, "INTERNAL_ERROR");
     expect(problem.detail).toBe("An unexpected error occurred");

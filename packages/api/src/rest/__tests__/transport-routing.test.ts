@@ -22,8 +22,9 @@ afterAll(async () => {
   await env.close();
 });
 
-const idPaths = documentedCalls(0).filter((call) => call.method === "PATCH");
-const withId = (path: string, id: string) => path.replace("/0", `/${id}`);
+const ID = "{interventionId}";
+const idPaths = documentedCalls({ interventionId: ID }).filter((call) => call.method === "PATCH");
+const withId = (path: string, id: string) => path.replace(ID, id);
 
 describe("the interventionId path parameter", () => {
   const invalid = ["abc", "1.5", "%zz", "1e3", "0x1F", "%201", "1%2F2", "+1", "99999999999999999", "9007199254740992"];
@@ -54,7 +55,7 @@ describe("the interventionId path parameter", () => {
 });
 
 describe("methods", () => {
-  const calls = documentedCalls(1);
+  const calls = documentedCalls();
   const cases = calls.flatMap((call) =>
     ["GET", "PUT", "DELETE", "HEAD", call.method === "POST" ? "PATCH" : "POST"].map(
       (method) => [call.name, method, call] as const,

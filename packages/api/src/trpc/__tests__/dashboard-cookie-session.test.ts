@@ -1,5 +1,5 @@
 import { interventionEvents, interventions, profiles, users } from "@interventions/db";
-import { ProfileRole } from "@interventions/domain";
+import { InterventionStatus, InterventionType, ProfileRole } from "@interventions/domain";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SessionTokens } from "../../auth/session-token";
@@ -32,6 +32,10 @@ import {
 let env: ApiTestEnv;
 let seed: SeedFixture;
 const log: TrpcExchange[] = [];
+/** What each write here changes: a copy of the seeded scheduled preventive. */
+const SCHEDULED_PREVENTIVE = { type: InterventionType.preventive, status: InterventionStatus.scheduled };
+/** An organization id no row has, as the cookie holds it. */
+const UNKNOWN_ORGANIZATION = "999999";
 
 beforeAll(async () => {
   env = await createApiTestEnv();
@@ -85,7 +89,12 @@ describe("a cookie session on a GET query", () => {
 
   it.each([
     ["an organization they are not in", () => String(seed.lycee.id), "manager@acme.example", () => seed.acme.id],
-    ["an organization that does not exist", () => "999999", "consultant@safety.example", () => seed.acme.id],
+    [
+      "an organization that does not exist",
+      () => UNKNOWN_ORGANIZATION,
+      "consultant@safety.example",
+      () => seed.acme.id,
+    ],
     ["no number", () => "acme", "consultant@safety.example", () => seed.acme.id],
     ["an empty value", () => "", "consultant@safety.example", () => seed.acme.id],
     ["a fraction", () => "2.5", "consultant@safety.example", () => seed.acme.id],
@@ -196,7 +205,7 @@ describe("a cookie-authenticated mutation", () => {
   });
 
   async function refusedWithoutWriting(headers: Record<string, string>) {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(env.database.db, seed.acme, SCHEDULED_PREVENTIVE);
     const before = await snapshot(env.database.db);
     const client = cookieClient(env, cookie, headers, log);
     await unauthorized(client.interventions.updatePreventive.mutate({ interventionId: id, ...patch }));
@@ -226,7 +235,7 @@ describe("a cookie-authenticated mutation", () => {
   });
 
   it("from the same origin → works, written as the cookie's user in the cookie's organization", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(env.database.db, seed.acme, SCHEDULED_PREVENTIVE);
     const client = cookieClient(env, cookie, SAME_ORIGIN, log);
     const { data } = await client.interventions.updatePreventive.mutate({ interventionId: id, ...patch });
     expect(data.description).toBe(patch.description);
@@ -244,7 +253,7 @@ describe("a cookie-authenticated mutation", () => {
   // Behind a reverse proxy (X-Forwarded-Host, TRUST_PROXY): trust-proxy.test.ts.
 
   it("a mutation sent as GET → 405, nothing written (a link or <img> cannot write)", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(env.database.db, seed.acme, SCHEDULED_PREVENTIVE);
     const before = await snapshot(env.database.db);
     const response = await env.trpc(
       trpcRequest("GET", "interventions.updatePreventive", { cookie }, { interventionId: id, ...patch }),
@@ -256,7 +265,7 @@ describe("a cookie-authenticated mutation", () => {
 
   it("the role still applies: a viewer's same-origin write → FORBIDDEN", async () => {
     const viewer = sessionCookie((await browserSignIn(env, "viewer@acme.example")).token);
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(env.database.db, seed.acme, SCHEDULED_PREVENTIVE);
     const before = await snapshot(env.database.db);
     const client = cookieClient(env, viewer, SAME_ORIGIN, log);
     await expectTrpcError(
@@ -293,7 +302,7 @@ describe("partner headers take precedence over the cookie", () => {
   });
 
   it("a partner's write needs no Origin", async () => {
-    const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+    const id = await freshIntervention(env.database.db, seed.acme, SCHEDULED_PREVENTIVE);
     const partner = trpcClient(env, await env.credentialsFor("manager@acme.example"), log);
     const { data } = await partner.interventions.updatePreventive.mutate({
       interventionId: id,

@@ -1,5 +1,5 @@
 import { interventionSites, interventions } from "@interventions/db";
-import { InterventionStatus, isOverdue, type InterventionStatus as Status } from "@interventions/domain";
+import { enumValues, InterventionStatus, InterventionType, isOverdue } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -30,6 +30,8 @@ let lycee: DashboardClient;
 const log: TrpcExchange[] = [];
 
 const DAY = 86_400_000;
+const S = InterventionStatus;
+const T = InterventionType;
 const at = (days: number) => new Date(TEST_NOW.getTime() + days * DAY);
 
 async function clientFor(email: string, organizationId?: number, now: Date = TEST_NOW) {
@@ -53,11 +55,12 @@ afterAll(async () => {
 });
 
 type Filters = Parameters<DashboardClient["interventions"]["countByStatus"]["query"]>[0];
-const byStatus = (rows: { status: number; count: number }[]) => [...rows].sort((a, b) => a.status - b.status);
+const byStatus = (rows: { status: InterventionStatus; count: number }[]) =>
+  [...rows].sort((a, b) => a.status - b.status);
 
 /** The counts per status worked out by reading every page of interventions.list with the same filters. */
 async function countedFromList(client: DashboardClient, filters: Filters) {
-  const counts = new Map<number, number>();
+  const counts = new Map<InterventionStatus, number>();
   let cursor: string | undefined;
   for (let guard = 0; guard < 50; guard += 1) {
     const page = await client.interventions.list.query({ ...filters, limit: 7, ...(cursor ? { cursor } : {}) });
@@ -71,19 +74,17 @@ async function countedFromList(client: DashboardClient, filters: Filters) {
 describe("interventions.countByStatus", () => {
   it("the seed: three interventions in each of the seven statuses", async () => {
     expect(byStatus(await manager.interventions.countByStatus.query({}))).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map((status) => ({ status, count: 3 })),
+      enumValues(InterventionStatus).map((status) => ({ status, count: 3 })),
     );
   });
 
   it("equals counting the list's pages, for each filter and combination", async () => {
-    const contact = seed.acme.contacts[0]?.id ?? 0;
+    const contact = seed.acme.contactId("Karim Benali");
     const filters: Filters[] = [
       {},
-      { type: 1 },
-      { type: 2 },
-      { type: 3 },
+      ...enumValues(InterventionType).map((type) => ({ type })),
       ...seed.acme.siteIds.map((siteId) => ({ siteId })),
-      { siteId: seed.acme.siteIds[0] ?? 0, type: 3 },
+      { siteId: seed.acme.siteId("Résidence Les Tilleuls"), type: T.trainingExercise },
       { from: at(-10).toISOString() },
       { to: at(5).toISOString() },
       { from: at(-30).toISOString(), to: at(7).toISOString() },
@@ -99,31 +100,33 @@ describe("interventions.countByStatus", () => {
   it("the site, type and date filters narrow the counts", async () => {
     const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
     const all = total(await manager.interventions.countByStatus.query({}));
-    expect(total(await manager.interventions.countByStatus.query({ type: 2 }))).toBe(7);
-    const site = total(await manager.interventions.countByStatus.query({ siteId: seed.acme.siteIds[1] ?? 0 }));
+    expect(total(await manager.interventions.countByStatus.query({ type: T.curative }))).toBe(7);
+    const siteId = seed.acme.siteId("Immeuble Saxe");
+    const site = total(await manager.interventions.countByStatus.query({ siteId }));
     expect(site).toBeGreaterThan(0);
     expect(site).toBeLessThan(all);
     const past = await manager.interventions.countByStatus.query({ to: TEST_NOW.toISOString() });
     // Only the done and decided work of the seed starts before now.
-    expect(byStatus(past).map((row) => row.status)).toEqual([4, 5, 6]);
+    expect(byStatus(past).map((row) => row.status)).toEqual([S.awaitingVerification, S.accepted, S.rejected]);
   });
 
   it("ignores a status filter: every tab keeps its count", async () => {
     const all = byStatus(await manager.interventions.countByStatus.query({}));
-    for (const status of [1, 4, 7] as const) {
+    for (const status of [S.toSchedule, S.awaitingVerification, S.cancelled]) {
       expect(byStatus(await manager.interventions.countByStatus.query({ status }))).toEqual(all);
     }
-    const preventive = byStatus(await manager.interventions.countByStatus.query({ type: 1 }));
-    expect(byStatus(await manager.interventions.countByStatus.query({ type: 1, status: 2 }))).toEqual(preventive);
+    const preventive = byStatus(await manager.interventions.countByStatus.query({ type: T.preventive }));
+    const scheduledPreventive = { type: T.preventive, status: S.scheduled };
+    expect(byStatus(await manager.interventions.countByStatus.query(scheduledPreventive))).toEqual(preventive);
   });
 
   it("nothing of another organization: its site or contact counts nothing, its own counts differ", async () => {
-    const foreignSite = seed.lycee.siteIds[0] ?? 0;
-    const foreignContact = seed.lycee.contacts[0]?.id ?? 0;
+    const foreignSite = seed.lycee.siteId("Bâtiment A — Enseignement");
+    const foreignContact = seed.lycee.contactId("Lucas Petit");
     expect(await manager.interventions.countByStatus.query({ siteId: foreignSite })).toEqual([]);
     expect(await manager.interventions.countByStatus.query({ assignedCompanyContactId: foreignContact })).toEqual([]);
     expect(byStatus(await lycee.interventions.countByStatus.query({}))).toEqual(await countedFromList(lycee, {}));
-    const acmeSite = seed.acme.siteIds[0] ?? 0;
+    const acmeSite = seed.acme.siteId("Résidence Les Tilleuls");
     expect(await lycee.interventions.countByStatus.query({ siteId: acmeSite })).toEqual([]);
   });
 
@@ -156,8 +159,8 @@ describe("interventions.planning", () => {
 
   it("the period's interventions, cancelled left out, in start order, as Dates", async () => {
     const { items, truncated } = await manager.interventions.planning.query(range);
-    const expected = (await rowsInRange(seed.acme.id, from, to)).filter((row) => row.status !== 7);
-    const cancelled = (await rowsInRange(seed.acme.id, from, to)).filter((row) => row.status === 7);
+    const expected = (await rowsInRange(seed.acme.id, from, to)).filter((row) => row.status !== S.cancelled);
+    const cancelled = (await rowsInRange(seed.acme.id, from, to)).filter((row) => row.status === S.cancelled);
     expect(cancelled.length).toBeGreaterThan(0);
     expect(expected.length).toBeGreaterThan(0);
     expect(truncated).toBe(false);
@@ -165,12 +168,12 @@ describe("interventions.planning", () => {
     for (const item of items) {
       expect(item.scheduledStart).toBeInstanceOf(Date);
       expect(item.scheduledStart >= from && item.scheduledStart < to).toBe(true);
-      expect(item.status).not.toBe(InterventionStatus.cancelled);
+      expect(item.status).not.toBe(S.cancelled);
     }
   });
 
   it("from is inclusive and to exclusive", async () => {
-    const all = (await rowsInRange(seed.acme.id, at(-5), at(35))).filter((row) => row.status !== 7);
+    const all = (await rowsInRange(seed.acme.id, at(-5), at(35))).filter((row) => row.status !== S.cancelled);
     const first = all[1];
     const last = all[all.length - 2];
     if (!first || !last) throw new Error("seed too small");
@@ -199,28 +202,29 @@ describe("interventions.planning", () => {
 
   it("marks open work past its end as overdue, by the request's clock", async () => {
     const now = await manager.interventions.planning.query(range);
-    for (const item of now.items)
-      expect(item.overdue).toBe(isOverdue(item.status as Status, item.scheduledEnd, TEST_NOW));
+    for (const item of now.items) expect(item.overdue).toBe(isOverdue(item.status, item.scheduledEnd, TEST_NOW));
     const later = at(15);
     env.setNow(later);
     const client = await clientFor("manager@acme.example", undefined, later);
     const then = await client.interventions.planning.query(range);
     expect(then.items.map((item) => item.id)).toEqual(now.items.map((item) => item.id));
-    for (const item of then.items)
-      expect(item.overdue).toBe(isOverdue(item.status as Status, item.scheduledEnd, later));
+    for (const item of then.items) expect(item.overdue).toBe(isOverdue(item.status, item.scheduledEnd, later));
     const flipped = then.items.filter((item) => item.overdue && !now.items.find((old) => old.id === item.id)?.overdue);
     expect(flipped.length).toBeGreaterThan(0);
-    expect(then.items.filter((item) => item.overdue).every((item) => [1, 2, 3].includes(item.status))).toBe(true);
+    const open: InterventionStatus[] = [S.toSchedule, S.scheduled, S.inProgress];
+    expect(then.items.filter((item) => item.overdue).every((item) => open.includes(item.status))).toBe(true);
   });
 
   it("the site and type filters narrow the period", async () => {
-    const siteId = seed.acme.siteIds[0] ?? 0;
+    const siteId = seed.acme.siteId("Résidence Les Tilleuls");
     const all = await manager.interventions.planning.query(range);
     const bySite = await manager.interventions.planning.query({ ...range, siteId });
     expect(bySite.items.map((i) => i.id)).toEqual(all.items.filter((i) => i.siteIds.includes(siteId)).map((i) => i.id));
-    const drills = await manager.interventions.planning.query({ ...range, type: 3 });
+    const drills = await manager.interventions.planning.query({ ...range, type: T.trainingExercise });
     expect(drills.items.length).toBeGreaterThan(0);
-    expect(drills.items.map((i) => i.id)).toEqual(all.items.filter((i) => i.type === 3).map((i) => i.id));
+    expect(drills.items.map((i) => i.id)).toEqual(
+      all.items.filter((i) => i.type === T.trainingExercise).map((i) => i.id),
+    );
   });
 
   it("nothing of another organization", async () => {
@@ -231,7 +235,7 @@ describe("interventions.planning", () => {
     const theirs = await lycee.interventions.planning.query(range);
     expect(theirs.items.length).toBeGreaterThan(0);
     expect(theirs.items.every((item) => foreign.has(item.id))).toBe(true);
-    const foreignSite = seed.lycee.siteIds[0] ?? 0;
+    const foreignSite = seed.lycee.siteId("Bâtiment A — Enseignement");
     expect((await manager.interventions.planning.query({ ...range, siteId: foreignSite })).items).toEqual([]);
   });
 
@@ -261,7 +265,7 @@ describe("interventions.get signatureUrl", () => {
     const [row] = await env.database.db
       .select()
       .from(interventions)
-      .where(and(eq(interventions.organizationId, seed.acme.id), eq(interventions.status, 4)));
+      .where(and(eq(interventions.organizationId, seed.acme.id), eq(interventions.status, S.awaitingVerification)));
     if (!row) throw new Error("no seeded intervention awaiting verification");
     const detail = await manager.interventions.get.query({ interventionId: row.id });
     expect(detail.intervention.id).toBe(row.id);

@@ -3,6 +3,7 @@ import { AnomalyStatus, ProfileRole } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   type ApiTestEnv,
   browserSignIn,
   cookieClient,
@@ -10,6 +11,7 @@ import {
   type DashboardClient,
   expectNoLeak,
   expectTrpcError,
+  LYCEE,
   loadSeed,
   openAnomaly,
   type SeedFixture,
@@ -63,7 +65,7 @@ describe("session.me", () => {
         {
           organizationId: seed.acme.id,
           name: "Acme Properties",
-          slug: "acme-properties",
+          slug: ACME,
           timeZone: "Europe/Paris",
           role: ProfileRole.manager,
         },
@@ -84,8 +86,8 @@ describe("session.me", () => {
     expect(me.role).toBe(ProfileRole.manager);
     expect(me.organization).toEqual({ id: seed.lycee.id, name: "Lycée Victor Hugo", timeZone: "Indian/Reunion" });
     expect(me.memberships.map((m) => [m.organizationId, m.slug, m.timeZone, m.role])).toEqual([
-      [seed.acme.id, "acme-properties", "Europe/Paris", ProfileRole.manager],
-      [seed.lycee.id, "lycee-victor-hugo", "Indian/Reunion", ProfileRole.manager],
+      [seed.acme.id, ACME, "Europe/Paris", ProfileRole.manager],
+      [seed.lycee.id, LYCEE, "Indian/Reunion", ProfileRole.manager],
     ]);
   });
 

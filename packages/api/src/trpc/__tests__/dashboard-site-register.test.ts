@@ -1,5 +1,5 @@
 import { anomalies, interventionSiteRules, interventionSites, interventions, siteRules } from "@interventions/db";
-import { AnomalyStatus, InterventionType, isOverdue } from "@interventions/domain";
+import { AnomalyStatus, InterventionStatus, InterventionType, isOverdue } from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -40,8 +40,12 @@ afterAll(async () => {
   await env.close();
 });
 
-const DONE = [4, 5];
-const OPEN = [1, 2, 3];
+const S = InterventionStatus;
+/** What the register calls done (the last) and open (the next) work. */
+const DONE: InterventionStatus[] = [S.awaitingVerification, S.accepted];
+const OPEN: InterventionStatus[] = [S.toSchedule, S.scheduled, S.inProgress];
+/** A site id no row has. */
+const UNKNOWN_ID = 999_999;
 
 /** What the register should say for each rule of the site, from the tables. */
 async function expectedRegister(siteId: number, now: Date) {
@@ -120,7 +124,7 @@ describe("sites.register", () => {
   });
 
   it("rules come with their catalogue fields, by code", async () => {
-    const siteId = seed.acme.siteIds[0] ?? 0;
+    const siteId = seed.acme.siteId("Résidence Les Tilleuls");
     const { rules } = await manager.sites.register.query({ siteId });
     const codes = rules.map((rule) => rule.code);
     expect(codes).toEqual([...codes].sort());
@@ -132,7 +136,7 @@ describe("sites.register", () => {
   });
 
   it("next.overdue follows the request's clock", async () => {
-    const siteId = seed.acme.siteIds[0] ?? 0;
+    const siteId = seed.acme.siteId("Résidence Les Tilleuls");
     const now = (await manager.sites.register.query({ siteId })).rules.filter((rule) => rule.next);
     expect(now.length).toBeGreaterThan(0);
     expect(now.every((rule) => rule.next?.overdue === false)).toBe(true);
@@ -160,7 +164,7 @@ describe("sites.register", () => {
   });
 
   it("another organization's site → NOT_FOUND, as is a site that does not exist", async () => {
-    for (const siteId of [...seed.lycee.siteIds, 999_999]) {
+    for (const siteId of [...seed.lycee.siteIds, UNKNOWN_ID]) {
       await expectTrpcError(manager.sites.register.query({ siteId }), "NOT_FOUND", 404, "NOT_FOUND");
     }
   });
@@ -168,13 +172,13 @@ describe("sites.register", () => {
   it("the same user in the other organization reads that organization's sites, and not the first's", async () => {
     const { token } = await browserSignIn(env, "consultant@safety.example");
     const inLycee = cookieClient(env, sessionCookie(token, seed.lycee.id), {}, log);
-    const siteId = seed.lycee.siteIds[0] ?? 0;
+    const siteId = seed.lycee.siteId("Bâtiment A — Enseignement");
     const register = await inLycee.sites.register.query({ siteId });
     expect(register.site.organizationId).toBe(seed.lycee.id);
     expect(comparable(register)).toEqual(await expectedRegister(siteId, TEST_NOW));
     const lyceeRules = new Set(seed.lycee.checkRuleIds.concat(seed.lycee.exerciseRuleIds));
     expect(register.rules.every((rule) => lyceeRules.has(rule.ruleId))).toBe(true);
-    const acmeSite = seed.acme.siteIds[0] ?? 0;
+    const acmeSite = seed.acme.siteId("Résidence Les Tilleuls");
     await expectTrpcError(inLycee.sites.register.query({ siteId: acmeSite }), "NOT_FOUND", 404, "NOT_FOUND");
   });
 

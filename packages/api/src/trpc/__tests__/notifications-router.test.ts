@@ -1,4 +1,5 @@
 import { notifications } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,7 +37,10 @@ beforeAll(async () => {
   consultantInLycee = trpcClient(env, await env.credentialsFor(CONSULTANT, LYCEE));
   viewer = trpcClient(env, await env.credentialsFor("viewer@acme.example"));
   manager = trpcClient(env, await env.credentialsFor("manager@acme.example"));
-  const interventionId = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+  const interventionId = await freshIntervention(env.database.db, seed.acme, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
   const inserted = await env.database.db
     .insert(notifications)
     .values(

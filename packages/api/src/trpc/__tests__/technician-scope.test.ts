@@ -1,5 +1,5 @@
 import { anomalies, interventionAnomalies, interventions, notifications, profiles, sites } from "@interventions/db";
-import { PLANNING_MAX_DAYS } from "@interventions/domain";
+import { AnomalyStatus, PLANNING_MAX_DAYS } from "@interventions/domain";
 import { and, eq, inArray, isNull, max, min, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -177,7 +177,7 @@ const READS: Record<string, (client: Client) => Promise<Revealed>> = {
   },
   "sites.list": async (client) => {
     const listed = await client.sites.list.query();
-    const open = await client.anomalies.list.query({ status: 1 });
+    const open = await client.anomalies.list.query({ status: AnomalyStatus.open });
     for (const site of listed) {
       expect(site.openAnomalyCount).toBe(open.filter((anomaly) => anomaly.siteId === site.id).length);
     }

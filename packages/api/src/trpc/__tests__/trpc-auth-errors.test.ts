@@ -1,12 +1,18 @@
 import { generateApiKey } from "@interventions/db";
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   ACME_KEY,
   type ApiTestEnv,
+  checkSiteRule,
   createApiTestEnv,
   expectNoLeak,
   expectTrpcError,
-  findIntervention,
+  LYCEE,
+  loadSeed,
+  type SeedFixture,
+  seededIntervention,
   TEST_NOW,
   type TrpcExchange,
   trpcClient,
@@ -17,23 +23,28 @@ import {
 // the same errorCode as REST. No error shape carries a stack.
 
 let env: ApiTestEnv;
+let seed: SeedFixture;
 let managerHeaders: Record<string, string>;
 let manager: ReturnType<typeof trpcClient>;
 let viewer: ReturnType<typeof trpcClient>;
 const log: TrpcExchange[] = [];
 const ids = { preventive: 0, drill: 0, awaiting: 0, accepted: 0, curative: 0, foreign: 0 };
+const T = InterventionType;
+const S = InterventionStatus;
 
 beforeAll(async () => {
   env = await createApiTestEnv();
   managerHeaders = await env.credentialsFor("manager@acme.example");
   manager = trpcClient(env, managerHeaders, log);
   viewer = trpcClient(env, await env.credentialsFor("viewer@acme.example"), log);
-  ids.preventive = (await findIntervention(env, 1, 1, 2)).id;
-  ids.drill = (await findIntervention(env, 1, 3, 2)).id;
-  ids.awaiting = (await findIntervention(env, 1, 1, 4)).id;
-  ids.accepted = (await findIntervention(env, 1, 1, 5)).id;
-  ids.curative = (await findIntervention(env, 1, 2, 2)).id;
-  ids.foreign = (await findIntervention(env, 2, 1, 2)).id;
+  const { db } = env.database;
+  seed = await loadSeed(db);
+  ids.preventive = await seededIntervention(db, ACME, { type: T.preventive, status: S.scheduled });
+  ids.drill = await seededIntervention(db, ACME, { type: T.trainingExercise, status: S.scheduled });
+  ids.awaiting = await seededIntervention(db, ACME, { type: T.preventive, status: S.awaitingVerification });
+  ids.accepted = await seededIntervention(db, ACME, { type: T.preventive, status: S.accepted });
+  ids.curative = await seededIntervention(db, ACME, { type: T.curative, status: S.scheduled });
+  ids.foreign = await seededIntervention(db, LYCEE, { type: T.preventive, status: S.scheduled });
 });
 afterAll(async () => {
   expect(log.length).toBeGreaterThan(0);
@@ -41,12 +52,12 @@ afterAll(async () => {
   await env.close();
 });
 
-const curativeInput = {
+const curativeInput = () => ({
   scheduledStart: "2026-12-01T12:34:56.000Z",
   scheduledEnd: "2026-12-05T14:56:23.000Z",
-  anomalyIds: [9],
-  creationStatus: 0 as const,
-};
+  anomalyIds: [seed.acme.uncoveredAnomalyId("Immeuble Saxe")],
+  creationStatus: CreationStatus.toScheduled,
+});
 
 type Client = ReturnType<typeof trpcClient>;
 const QUERIES = ["list", "get"] as const;
@@ -68,12 +79,12 @@ function callOf(client: Client, name: Procedure): Promise<unknown> {
     case "get":
       return client.interventions.get.query({ interventionId: ids.preventive });
     case "createCurative":
-      return client.interventions.createCurative.mutate(curativeInput);
+      return client.interventions.createCurative.mutate(curativeInput());
     case "createUnplannedPreventive":
       return client.interventions.createUnplannedPreventive.mutate({
-        companyId: 1,
-        siteIds: [1],
-        ruleIds: [1],
+        companyId: seed.acme.technicianCompanyId,
+        siteIds: [checkSiteRule(seed.acme).siteId],
+        ruleIds: [checkSiteRule(seed.acme).ruleId],
         signature: { name: "s.png", mimeType: "image/png", size: 10 },
         provider: { firstName: "K", lastName: "B", email: "k@b.fr" },
       });
@@ -84,7 +95,7 @@ function callOf(client: Client, name: Procedure): Promise<unknown> {
     case "verify":
       return client.interventions.verify.mutate({
         interventionId: ids.awaiting,
-        decision: 1,
+        decision: VerificationDecision.accept,
         decisionComment: "ok",
       });
   }
@@ -125,7 +136,8 @@ describe("authentication", () => {
   it("authentication is checked before the input: bad credentials and bad input → 401", async () => {
     const anonymous = trpcClient(env, { authorization: `Bearer ${generateApiKey()}` }, log);
     await expectTrpcError(
-      anonymous.interventions.get.query({ interventionId: "x" } as never),
+      // @ts-expect-error an id that is not a number, on purpose: the credentials are refused first
+      anonymous.interventions.get.query({ interventionId: "x" }),
       "UNAUTHORIZED",
       401,
       "UNAUTHENTICATED",
@@ -140,7 +152,7 @@ describe("authorization", () => {
   });
 
   it("a member of another organization with this organization's key → FORBIDDEN 403", async () => {
-    const outsider = await env.credentialsFor("admin@lycee-hugo.example", "acme-properties");
+    const outsider = await env.credentialsFor("admin@lycee-hugo.example", ACME);
     const client = trpcClient(env, outsider, log);
     await expectTrpcError(client.interventions.list.query({}), "FORBIDDEN", 403, "FORBIDDEN");
   });
@@ -152,7 +164,12 @@ describe("authorization", () => {
       () => manager.interventions.get.query({ interventionId: id }),
       () => manager.interventions.updatePreventive.mutate({ interventionId: id, ...patch }),
       () => manager.interventions.updateTrainingExercise.mutate({ interventionId: id, ...patch }),
-      () => manager.interventions.verify.mutate({ interventionId: id, decision: 1, decisionComment: "x" }),
+      () =>
+        manager.interventions.verify.mutate({
+          interventionId: id,
+          decision: VerificationDecision.accept,
+          decisionComment: "x",
+        }),
       () => manager.interventions.updatePreventive.mutate({ interventionId: ids.curative, ...patch }),
     ];
     for (const call of calls) {

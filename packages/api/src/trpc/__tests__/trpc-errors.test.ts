@@ -1,13 +1,18 @@
 import { generateApiKey } from "@interventions/db";
+import { CreationStatus, InterventionStatus, InterventionType, VerificationDecision } from "@interventions/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ACME,
   type ApiTestEnv,
   BASE_URL,
   createApiTestEnv,
   expectNoLeak,
   expectTrpcError,
-  findIntervention,
   jsonRequest,
+  LYCEE,
+  loadSeed,
+  PATHS,
+  seededIntervention,
   type TrpcExchange,
   trpcClient,
   trpcError,
@@ -21,16 +26,21 @@ let env: ApiTestEnv;
 let managerHeaders: Record<string, string>;
 let manager: Client;
 const log: TrpcExchange[] = [];
-const ids = { preventive: 0, awaiting: 0, accepted: 0, foreign: 0 };
+const ids = { preventive: 0, awaiting: 0, accepted: 0, foreign: 0, anomaly: 0 };
+/** Ids no intervention or anomaly has. */
+const UNKNOWN_ID = 424_242;
+const preventive = (status: InterventionStatus) => ({ type: InterventionType.preventive, status });
 
 beforeAll(async () => {
   env = await createApiTestEnv();
   managerHeaders = await env.credentialsFor("manager@acme.example");
   manager = trpcClient(env, managerHeaders, log);
-  ids.preventive = (await findIntervention(env, 1, 1, 2)).id;
-  ids.awaiting = (await findIntervention(env, 1, 1, 4)).id;
-  ids.accepted = (await findIntervention(env, 1, 1, 5)).id;
-  ids.foreign = (await findIntervention(env, 2, 1, 2)).id;
+  const { db } = env.database;
+  ids.preventive = await seededIntervention(db, ACME, preventive(InterventionStatus.scheduled));
+  ids.awaiting = await seededIntervention(db, ACME, preventive(InterventionStatus.awaitingVerification));
+  ids.accepted = await seededIntervention(db, ACME, preventive(InterventionStatus.accepted));
+  ids.foreign = await seededIntervention(db, LYCEE, preventive(InterventionStatus.scheduled));
+  ids.anomaly = (await loadSeed(db)).acme.uncoveredAnomalyId("Immeuble Saxe");
 });
 afterAll(async () => {
   expect(log.length).toBeGreaterThan(0);
@@ -38,23 +48,24 @@ afterAll(async () => {
   await env.close();
 });
 
-const curativeInput = {
+const curativeInput = () => ({
   scheduledStart: "2026-12-01T12:34:56.000Z",
   scheduledEnd: "2026-12-05T14:56:23.000Z",
-  anomalyIds: [9],
-  creationStatus: 0 as const,
-};
+  anomalyIds: [ids.anomaly],
+  creationStatus: CreationStatus.toScheduled,
+});
 
 describe("input and state", () => {
   it.each([
     [
       "a missing field",
-      () => manager.interventions.createCurative.mutate({ ...curativeInput, anomalyIds: undefined } as never),
+      // @ts-expect-error anomalyIds left out on purpose
+      () => manager.interventions.createCurative.mutate({ ...curativeInput(), anomalyIds: undefined }),
       ["anomalyIds"],
     ],
     [
       "an end before the start",
-      () => manager.interventions.createCurative.mutate({ ...curativeInput, scheduledEnd: "2026-11-01T00:00Z" }),
+      () => manager.interventions.createCurative.mutate({ ...curativeInput(), scheduledEnd: "2026-11-01T00:00Z" }),
       ["scheduledEnd"],
     ],
     [
@@ -62,14 +73,20 @@ describe("input and state", () => {
       () =>
         manager.interventions.updatePreventive.mutate({
           interventionId: ids.preventive,
+          // @ts-expect-error a field the procedure does not know, on purpose
           colour: "red",
-        } as never),
+        }),
       ["colour"],
     ],
-    ["a string id", () => manager.interventions.get.query({ interventionId: "1" } as never), ["interventionId"]],
+    [
+      "a string id",
+      // @ts-expect-error an id sent as a string, on purpose
+      () => manager.interventions.get.query({ interventionId: String(ids.preventive) }),
+      ["interventionId"],
+    ],
     [
       "an unknown anomaly (found by the service)",
-      () => manager.interventions.createCurative.mutate({ ...curativeInput, anomalyIds: [424242] }),
+      () => manager.interventions.createCurative.mutate({ ...curativeInput(), anomalyIds: [UNKNOWN_ID] }),
       ["anomalyIds.0"],
     ],
     [
@@ -77,9 +94,10 @@ describe("input and state", () => {
       () =>
         manager.interventions.verify.mutate({
           interventionId: ids.awaiting,
+          // @ts-expect-error a decision that is neither accept nor reject, on purpose
           decision: 3,
           decisionComment: "x",
-        } as never),
+        }),
       ["decision"],
     ],
   ])("%s → BAD_REQUEST 400, VALIDATION_FAILED with issues", async (_label, call, paths) => {
@@ -90,11 +108,15 @@ describe("input and state", () => {
   });
 
   it("verifying twice → CONFLICT 409 with errorCode INVALID_STATE", async () => {
-    const decision = { decision: 1 as const, decisionComment: "Compliant." };
+    const decision = { decision: VerificationDecision.accept, decisionComment: "Compliant." };
     const first = await manager.interventions.verify.mutate({ interventionId: ids.awaiting, ...decision });
-    expect(first.data.status).toBe(5);
+    expect(first.data.status).toBe(InterventionStatus.accepted);
     await expectTrpcError(
-      manager.interventions.verify.mutate({ interventionId: ids.awaiting, ...decision, decision: 2 }),
+      manager.interventions.verify.mutate({
+        interventionId: ids.awaiting,
+        ...decision,
+        decision: VerificationDecision.reject,
+      }),
       "CONFLICT",
       409,
       "INVALID_STATE",
@@ -129,32 +151,32 @@ describe("the endpoint itself", () => {
 });
 
 describe("the same failure has the same code through REST and tRPC", () => {
-  const verifyBody = { decision: 1 as const, decisionComment: "ok" };
+  const verifyBody = { decision: VerificationDecision.accept, decisionComment: "ok" };
   const asManager = async () => managerHeaders;
   const cases: [string, () => Promise<Record<string, string>>, () => number, number, string][] = [
-    ["no credentials", async () => ({}), () => 424242, 401, "UNAUTHENTICATED"],
+    ["no credentials", async () => ({}), () => UNKNOWN_ID, 401, "UNAUTHENTICATED"],
     [
       "an unknown API key",
       async () => ({ ...managerHeaders, authorization: `Bearer ${generateApiKey()}` }),
-      () => 424242,
+      () => UNKNOWN_ID,
       401,
       "UNAUTHENTICATED",
     ],
     [
       "a member of another organization",
-      () => env.credentialsFor("admin@lycee-hugo.example", "acme-properties"),
-      () => 424242,
+      () => env.credentialsFor("admin@lycee-hugo.example", ACME),
+      () => UNKNOWN_ID,
       403,
       "FORBIDDEN",
     ],
-    ["a viewer verifying", () => env.credentialsFor("viewer@acme.example"), () => 424242, 403, "FORBIDDEN"],
+    ["a viewer verifying", () => env.credentialsFor("viewer@acme.example"), () => UNKNOWN_ID, 403, "FORBIDDEN"],
     ["an intervention of another organization", asManager, () => ids.foreign, 404, "NOT_FOUND"],
     ["an already accepted intervention", asManager, () => ids.accepted, 409, "INVALID_STATE"],
   ];
 
   it.each(cases)("%s: the same HTTP status and code on both", async (_label, headersOf, idOf, status, code) => {
     const headers = await headersOf();
-    const rest = await env.rest(jsonRequest("PATCH", `/interventions/v2/rs/${idOf()}/verify`, headers, verifyBody));
+    const rest = await env.rest(jsonRequest("PATCH", PATHS.verify(idOf()), headers, verifyBody));
     const problem = await rest.json();
     expect([rest.status, problem.code]).toEqual([status, code]);
     const client = trpcClient(env, headers, log);
@@ -165,7 +187,7 @@ describe("the same failure has the same code through REST and tRPC", () => {
   it("a body that is not JSON: 400 on both, and errorCode is REST's MALFORMED_JSON", async () => {
     const headers = { ...managerHeaders, "content-type": "application/json" };
     const rest = await env.rest(
-      new Request(`${BASE_URL}/interventions/v2/rs/${ids.accepted}/verify`, { method: "PATCH", headers, body: "{" }),
+      new Request(`${BASE_URL}${PATHS.verify(ids.accepted)}`, { method: "PATCH", headers, body: "{" }),
     );
     const problem = await rest.json();
     expect([rest.status, problem.code]).toEqual([400, "MALFORMED_JSON"]);
@@ -180,7 +202,7 @@ describe("the same failure has the same code through REST and tRPC", () => {
 
   it("invalid input: VALIDATION_FAILED on both, each naming the field", async () => {
     const rest = await env.rest(
-      jsonRequest("PATCH", `/interventions/v2/rs/${ids.accepted}/verify`, managerHeaders, {
+      jsonRequest("PATCH", PATHS.verify(ids.accepted), managerHeaders, {
         decision: 3,
         decisionComment: "x",
       }),
@@ -189,9 +211,10 @@ describe("the same failure has the same code through REST and tRPC", () => {
     const data = await expectTrpcError(
       manager.interventions.verify.mutate({
         interventionId: ids.accepted,
+        // @ts-expect-error the same unknown decision as the REST body above
         decision: 3,
         decisionComment: "x",
-      } as never),
+      }),
       "BAD_REQUEST",
       400,
       problem.code,

@@ -1,4 +1,5 @@
 import { interventions } from "@interventions/db";
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FetchHandler } from "../../http";
@@ -49,7 +50,10 @@ const UPSTREAM = "127.0.0.1:3000";
 
 /** Sends a same-looking write with these headers; whether it was written. */
 async function writes(handler: FetchHandler, headers: Record<string, string>): Promise<boolean> {
-  const id = await freshIntervention(env.database.db, seed.acme.id, 1, 2);
+  const id = await freshIntervention(env.database.db, seed.acme, {
+    type: InterventionType.preventive,
+    status: InterventionStatus.scheduled,
+  });
   const description = `Proxied ${Math.random()}`;
   const before = await snapshot(env.database.db);
   const response = await handler(
