@@ -44,7 +44,8 @@ test("a user of two organizations switches between them, and sees each one's dat
 
   await page.getByRole("combobox", { name: "Organization" }).selectOption({ label: "Lycée Victor Hugo" });
   await page.getByRole("button", { name: "Switch" }).click();
-  await expect(page).toHaveURL(/\/interventions$/);
+  // A safety manager lands on where the new organization's obligations stand.
+  await expect(page).toHaveURL(/\/compliance$/);
   await expect(page.getByRole("combobox", { name: "Organization" }).locator("option:checked")).toHaveText(
     "Lycée Victor Hugo",
   );

@@ -53,8 +53,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return openPglite(options.dataDir, options.initialImage ?? null);
 }
 
+/** No statement, and no connection attempt, runs past these: a request never waits on the database for long. */
+export const STATEMENT_TIMEOUT_MS = 8_000;
+const CONNECT_TIMEOUT_S = 2;
+
 function openPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_S,
+    // A connection the server dropped (restart, failover, a terminated backend) is replaced on next use.
+    connection: {
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
+    },
+  });
   const db = drizzlePostgres({ client, ...drizzleConfig });
   return {
     db,

@@ -1,6 +1,7 @@
 export { openConfiguredDatabase, type StartOptions, startDatabase } from "./bootstrap";
 export * from "./client";
 export { type DatabaseEnv, databaseEnvSchema, parseEnv } from "./config";
+export { isDatabaseUnavailable } from "./connection-errors";
 export { apiKeyPrefix, generateApiKey, hashApiKey } from "./credentials/api-key";
 export { hashPassword, verifyPassword } from "./credentials/password";
 export { isDatabaseReachable } from "./health";

@@ -1,12 +1,15 @@
 export { BODY_LIMIT_BYTES, BODY_LIMIT_MESSAGE, declaresTooLarge, limitedBody, readJsonBody } from "./body";
+export { REQUEST_DEADLINE_MS, withDeadline } from "./deadline";
 export type { FetchHandler } from "./fetch-handler";
 export { type RequestAddress, requestAddress } from "./forwarded";
 export {
+  databaseUnavailable,
   errorResponse,
   HttpErrorCode,
   HttpProblem,
   methodNotAllowed,
   problemResponse,
+  RETRY_AFTER_SECONDS,
   routeNotFound,
   statusOf,
 } from "./problem";

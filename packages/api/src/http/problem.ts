@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@interventions/db";
 import { type DomainError, ErrorCode, type FieldIssue, isDomainError } from "@interventions/domain";
 
 /** Errors only the HTTP layer knows (before any service runs). */
@@ -7,6 +8,8 @@ export const HttpErrorCode = {
   unsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE",
   methodNotAllowed: "METHOD_NOT_ALLOWED",
   routeNotFound: "ROUTE_NOT_FOUND",
+  databaseUnavailable: "DATABASE_UNAVAILABLE",
+  requestTimeout: "REQUEST_TIMEOUT",
   internal: "INTERNAL_ERROR",
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
@@ -32,6 +35,7 @@ const TITLES: Record<number, string> = {
   413: "Content Too Large",
   415: "Unsupported Media Type",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** RFC 9457 problem details, with a stable `code` and, for validation, the field `errors`. */
@@ -85,6 +89,7 @@ export function errorResponse(error: unknown, onError?: (error: unknown) => void
   if (isDomainError(error)) return domainProblem(error);
   if (error instanceof HttpProblem)
     return problemResponse(error.status, error.code, error.message, { headers: error.headers });
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   onError?.(error);
   return problemResponse(500, HttpErrorCode.internal, "An unexpected error occurred");
 }
@@ -95,4 +100,14 @@ export function methodNotAllowed(method: string, allow: string): HttpProblem {
 
 export function routeNotFound(pathname: string): HttpProblem {
   return new HttpProblem(404, HttpErrorCode.routeNotFound, `No endpoint at ${pathname}`);
+}
+
+/** Seconds a client should wait before retrying when the database is away for a moment. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** 503: the database dropped or refused the connection before the work was committed; a retry may succeed. */
+export function databaseUnavailable(): Response {
+  return problemResponse(503, HttpErrorCode.databaseUnavailable, "The database is unavailable for a moment; retry", {
+    headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+  });
 }

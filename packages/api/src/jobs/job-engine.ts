@@ -40,6 +40,10 @@ export interface JobEngine extends JobQueue {
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
 
+/** How long a graceful stop waits for the attempts under way, and the slack before giving up on pg-boss. */
+const STOP_TIMEOUT_MS = 30_000;
+const STOP_SLACK_MS = 5_000;
+
 /** pg-boss's schema in the application's database, beside the application's own tables. */
 const SCHEMA = "jobs";
 /** Where a queue's given-up jobs go, for its `givenUp` handler. */
@@ -114,7 +118,16 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     },
 
     async stop({ graceful = true } = {}) {
-      await boss.stop({ graceful, timeout: 30_000 });
+      // After the database dropped its connections, pg-boss may wait on one forever: the stop is bounded,
+      // then its connections are closed anyway (the jobs under way are retried elsewhere, as after a crash).
+      const bound = (graceful ? STOP_TIMEOUT_MS : 0) + STOP_SLACK_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), bound);
+      });
+      const outcome = await Promise.race([boss.stop({ graceful, timeout: STOP_TIMEOUT_MS }), late]);
+      clearTimeout(timer);
+      if (outcome === "late") log(`the engine did not stop within ${bound / 1000} s; closing its connections`);
       await connection.close();
     },
   };

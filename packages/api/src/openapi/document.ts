@@ -7,7 +7,7 @@ import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./ex
 import { problemSchema } from "./problem-schema";
 
 /** Statuses every documented endpoint can answer with a problem, whatever it does; a body adds two. */
-const COMMON_ERRORS = [400, 401, 403, 405, 500] as const;
+const COMMON_ERRORS = [400, 401, 403, 405, 500, 503] as const;
 const BODY_ERRORS = [413, 415] as const;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: `The body exceeds ${BODY_LIMIT_BYTES} bytes (PAYLOAD_TOO_LARGE)`,
   415: "content-type is not application/json (UNSUPPORTED_MEDIA_TYPE)",
   500: "An unexpected error; nothing internal is disclosed (INTERNAL_ERROR)",
+  503: "The database is away for a moment, or no answer came within 10 s (DATABASE_UNAVAILABLE, REQUEST_TIMEOUT): retry after the Retry-After seconds; nothing was changed unless the connection dropped after the commit",
 };
 
 function responses(route: PartnerRoute): ZodOpenApiResponsesObject {

@@ -1,6 +1,6 @@
 import type { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
-import type { FetchHandler } from "../http";
+import { type FetchHandler, withDeadline } from "../http";
 import { createAuthHandler } from "../rest/auth-handler";
 import { createRestHandler } from "../rest/handler";
 import { createTrpcHandler } from "../trpc/handler";
@@ -32,8 +32,8 @@ export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
   const { services, tokens, clock, trustProxy } = deps;
   const onError = deps.onError ?? logUnexpected;
   return {
-    rest: createRestHandler({ services, tokens, clock, onError }),
-    trpc: createTrpcHandler({ services, tokens, clock, trustProxy, endpoint: TRPC_ENDPOINT, onError }),
-    auth: createAuthHandler({ db: services.db, tokens, clock, sessionTtlMs: deps.sessionTtlMs, onError }),
+    rest: withDeadline(createRestHandler({ services, tokens, clock, onError })),
+    trpc: withDeadline(createTrpcHandler({ services, tokens, clock, trustProxy, endpoint: TRPC_ENDPOINT, onError })),
+    auth: withDeadline(createAuthHandler({ db: services.db, tokens, clock, sessionTtlMs: deps.sessionTtlMs, onError })),
   };
 }

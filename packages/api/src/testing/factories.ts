@@ -1,6 +1,6 @@
 import { anomalies, type Database, interventionSiteRules, interventionSites, interventions } from "@interventions/db";
 import { must } from "@interventions/db/testing";
-import { AnomalySeverity, AnomalyStatus, type InterventionStatus, type InterventionType } from "@interventions/domain";
+import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { type InterventionKind, type OrgFixture, type OrgRef, seededIntervention } from "./demo-records";
 

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@interventions/db";
 import { isDomainError } from "@interventions/domain";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -5,8 +6,15 @@ import { authenticateRequest } from "../auth/authenticate";
 import { actorFromBrowserSession, readBrowserSession, readCookie } from "../auth/browser-session";
 import type { SessionTokens } from "../auth/session-token";
 import type { Actor, ServiceDeps } from "../context";
-import { BODY_LIMIT_MESSAGE, declaresTooLarge, type FetchHandler, limitedBody, requestAddress } from "../http";
-import type { TrpcContext } from "./init";
+import {
+  BODY_LIMIT_MESSAGE,
+  declaresTooLarge,
+  type FetchHandler,
+  limitedBody,
+  RETRY_AFTER_SECONDS,
+  requestAddress,
+} from "../http";
+import { databaseUnavailable, type TrpcContext } from "./init";
 import { appRouter } from "./root";
 
 export interface TrpcDeps {
@@ -40,9 +48,15 @@ export function createTrpcHandler(deps: TrpcDeps): FetchHandler {
           return { ...base, actor: await resolveActor(request, now), authError: null };
         } catch (error) {
           if (isDomainError(error)) return { ...base, actor: null, authError: error };
+          if (isDatabaseUnavailable(error)) throw databaseUnavailable(error);
           throw error;
         }
       },
+      // A 503 says when to come back, as the REST adapter's does.
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+          ? { headers: new Headers({ "retry-after": String(RETRY_AFTER_SECONDS) }) }
+          : {},
       onError: ({ error }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") deps.onError?.(error.cause ?? error);
       },

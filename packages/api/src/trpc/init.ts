@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@interventions/db";
 import { assertRoleAllows, DomainError, ErrorCode, issuesFromZod, type Operation } from "@interventions/domain";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -35,6 +36,7 @@ const TRANSPORT_CODES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   PAYLOAD_TOO_LARGE: HttpErrorCode.payloadTooLarge,
   UNSUPPORTED_MEDIA_TYPE: HttpErrorCode.unsupportedMediaType,
   CONFLICT: ErrorCode.conflict,
+  SERVICE_UNAVAILABLE: HttpErrorCode.databaseUnavailable,
 };
 
 /** The stable code a client sees: the same as the REST problem's `code` for the same failure. */
@@ -70,15 +72,25 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-/** Domain errors thrown by a verb become tRPC errors of the matching status. */
+/** Domain errors thrown by a verb become tRPC errors of the matching status; a lost database, a 503. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
   }
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) throw databaseUnavailable(result.error.cause);
   return result;
 });
+
+/** The database dropped or refused the connection: a retryable 503, as the REST adapter answers it. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: "The database is unavailable for a moment; retry",
+    cause,
+  });
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
