@@ -1,10 +1,10 @@
-import { mailWorkerEnvSchema, startMailWorker } from "@interventions/api/runtime";
+import { startWorker, workerEnvSchema } from "@interventions/api/runtime";
 import { parseEnv } from "@interventions/db";
 
 // The background worker as its own process (`pnpm worker`), for when the servers' own is off
-// (MAIL_WORKER=off) or more are needed: any number may run at once, each job goes to one of them.
+// (MAIL_WORKER=off, ROUTINE_GENERATOR=off) or more are needed: any number may run at once, each job goes to one.
 
-const worker = await startMailWorker(parseEnv(mailWorkerEnvSchema, process.env));
+const worker = await startWorker(parseEnv(workerEnvSchema, process.env));
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -17,4 +17,4 @@ async function shutdown(signal: string) {
 process.once("SIGINT", () => void shutdown("SIGINT"));
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-console.info(`Worker: delivering ${worker.description}.`);
+console.info(`Worker: working ${worker.description}.`);

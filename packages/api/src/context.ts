@@ -3,16 +3,29 @@ import type { ProfileRole } from "@interventions/domain";
 import type { JobQueue } from "./jobs/job-queue";
 import type { SignatureStorage } from "./storage/signature-storage";
 
-/** Who is acting: a user's profile in one organization, reached through an API client or the dashboard. */
-export interface Actor {
-  userId: number;
-  profileId: number;
+/**
+ * Who a change is recorded as made by, in one organization: a member, or nobody for the work the service
+ * does on its own (a routine planning the next check).
+ */
+export interface Author {
   organizationId: number;
-  role: ProfileRole;
+  profileId: number | null;
   /** For a provider's technician: the company contact they are. */
   companyContactId: number | null;
   /** The partner integration the request came through, when it came through one. */
   apiClientId: number | null;
+}
+
+/** Who is acting: a user's profile in one organization, reached through an API client or the dashboard. */
+export interface Actor extends Author {
+  userId: number;
+  profileId: number;
+  role: ProfileRole;
+}
+
+/** The service itself, acting for an organization: scheduled work that no member asked for. */
+export function serviceAuthor(organizationId: number): Author {
+  return { organizationId, profileId: null, companyContactId: null, apiClientId: null };
 }
 
 /** What the process provides every verb: the database, signature storage, background jobs. */
@@ -23,9 +36,14 @@ export interface ServiceDeps {
   jobs: JobQueue;
 }
 
-/** Everything a service verb may touch arrives here; nothing is imported as a global. */
-export interface ServiceContext extends ServiceDeps {
-  actor: Actor;
-  /** The request's clock: one instant for every timestamp a verb writes. */
+/** What a write helper needs: the database and jobs, who the change is by, and its one clock. */
+export interface WriteContext extends Pick<ServiceDeps, "db" | "jobs"> {
+  actor: Author;
+  /** The change's clock: one instant for every timestamp it writes. */
   now: Date;
+}
+
+/** Everything a service verb may touch arrives here; nothing is imported as a global. */
+export interface ServiceContext extends ServiceDeps, WriteContext {
+  actor: Actor;
 }

@@ -20,5 +20,12 @@ export {
   mailEnvSchema,
   workMail,
 } from "./mail";
+export {
+  planDueChecks,
+  type RoutineDeps,
+  type RoutinesRun,
+  runRoutines,
+  UnknownOrganizationError,
+} from "./services/compliance/plan-due-checks";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";
 export { createSignatureStorage, type S3Settings, type SignatureStorage } from "./storage/signature-storage";

@@ -36,6 +36,8 @@ export interface JobEngine extends JobQueue {
   start(): Promise<void>;
   /** Runs this queue's jobs in this process, beside any other process working it: each job goes to one. */
   work(queue: Queue, handler: JobHandler): Promise<Worker>;
+  /** Sends this queue a job on a cron expression (UTC), from any number of processes, once per occurrence. */
+  schedule(queue: Queue, cron: string): Promise<void>;
   /** `graceful: false` does not wait for the attempts under way: they are failed, and retried elsewhere. */
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
@@ -60,8 +62,8 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     useListenNotify: true,
     superviseIntervalSeconds: timings.superviseSeconds,
     monitorIntervalSeconds: timings.superviseSeconds,
-    // No schedules yet; the routine generator will turn this on.
-    schedule: false,
+    // Schedules (the routine generator's) are sent by whichever process's pass comes first, once per tick.
+    schedule: true,
   });
   boss.on("error", (error) => log("engine error", error));
 
@@ -115,6 +117,11 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
           for (const worker of workers) await boss.offWork(worker.name, { id: worker.id, wait: true });
         },
       };
+    },
+
+    async schedule(queue, cron) {
+      // After downtime, one pass catches up: the generator plans the current occurrence, never a backlog.
+      await boss.schedule(queue, cron, null, { tz: "UTC", missed: "once" });
     },
 
     async stop({ graceful = true } = {}) {

@@ -3,6 +3,8 @@ import type { Transaction } from "@interventions/db";
 /** The background queues; each has one handler, run by whichever process works it. */
 export const Queue = {
   mail: "mail",
+  /** One pass of the routine generator; the engine's schedule sends one every few minutes. */
+  routines: "routines",
 } as const;
 export type Queue = (typeof Queue)[keyof typeof Queue];
 

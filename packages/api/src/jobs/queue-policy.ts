@@ -24,4 +24,6 @@ export const QUEUE_POLICIES: Record<Queue, QueuePolicy> = {
   // 8 attempts, 30 s to 1 h apart (about 1 to 2 hours of an SMTP outage). A send is bounded by the SMTP
   // timeouts (about a minute), so 5 minutes cannot take over a send that is still under way.
   mail: { attempts: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300, batchSize: 5 },
+  // A pass is idempotent and the schedule sends another within minutes: a few quick retries are enough.
+  routines: { attempts: 3, retryDelaySeconds: 30, retryDelayMaxSeconds: 300, expireInSeconds: 600, batchSize: 1 },
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { emailOutbox, type Transaction } from "@interventions/db";
-import type { Actor, ServiceContext } from "../context";
+import type { WriteContext } from "../context";
 import { Queue } from "../jobs/job-queue";
 import type { MailJob } from "./mail-job";
 import { localeOf, type MessageKind, type MessagePayload } from "./message-kinds";
@@ -17,7 +17,7 @@ export interface EmailRecipient {
  */
 export async function queueEmail(
   tx: Transaction,
-  ctx: Pick<ServiceContext, "now" | "jobs"> & { actor: Pick<Actor, "organizationId"> },
+  ctx: Pick<WriteContext, "now" | "jobs"> & { actor: Pick<WriteContext["actor"], "organizationId"> },
   message: { interventionId: number; kind: MessageKind; recipient: EmailRecipient; payload: MessagePayload },
 ): Promise<void> {
   const [row] = await tx

@@ -20,8 +20,10 @@ export const serverEnvSchema = databaseEnvSchema
     ...mailEnvSchema.shape,
     /** `1` behind a reverse proxy that sets X-Forwarded-Host/-Proto; off, those headers are ignored. */
     TRUST_PROXY: z.stringbool().default(false),
-    /** `off` when separate `mail-worker` processes deliver the outbox instead of this server. */
+    /** `off` when separate `pnpm worker` processes deliver the outbox instead of this server. */
     MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+    /** `off` when separate `pnpm worker` processes run the routine generator instead of this server. */
+    ROUTINE_GENERATOR: z.enum(["on", "off"]).default("on"),
   })
   .refine((env) => !env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY, {
     path: ["S3_SECRET_ACCESS_KEY"],

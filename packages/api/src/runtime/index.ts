@@ -3,5 +3,5 @@ export { resolveDataDir } from "./data-dir";
 export { type ServerEnv, serverEnvSchema } from "./env";
 export { type ApiHandlers, type ApiHandlersDeps, createApiHandlers, TRPC_ENDPOINT } from "./handlers";
 export { checkDatabaseHealth, type Health, healthResponse } from "./health";
-export { type MailWorkerEnv, type MailWorkerProcess, mailWorkerEnvSchema, startMailWorker } from "./mail-worker";
 export { openRuntime, type Runtime } from "./open-runtime";
+export { startWorker, type WorkerEnv, type WorkerProcess, workerEnvSchema } from "./worker";

@@ -1,12 +1,13 @@
 import { type DatabaseHandle, startDatabase } from "@interventions/db";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
-import { createJobEngine, type JobEngine } from "../jobs/job-engine";
+import { createJobEngine, type JobEngine, type Worker } from "../jobs/job-engine";
 import type { SignatureStorage } from "../storage/signature-storage";
 import type { ServerEnv } from "./env";
 import { type ApiHandlers, createApiHandlers } from "./handlers";
 import { checkDatabaseHealth, type Health } from "./health";
 import { type MailDelivery, startMailDelivery } from "./mail-delivery";
+import { generateRoutines } from "./routine-generation";
 import { resolveSessionSecret } from "./session-secret";
 import { openConfiguredStorage } from "./storage";
 
@@ -23,7 +24,10 @@ export interface Runtime {
   services: ServiceDeps;
   handlers: ApiHandlers;
   health(): Promise<Health>;
-  /** Starts the background work this process takes part in (mail delivery unless MAIL_WORKER=off). */
+  /**
+   * Starts the background work this process takes part in: mail delivery (unless MAIL_WORKER=off) and the
+   * routine generator (unless ROUTINE_GENERATOR=off).
+   */
   startBackgroundWork(): Promise<void>;
   /** Stops the background work, then closes storage and the database. */
   close(): Promise<void>;
@@ -43,6 +47,8 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
   const services: ServiceDeps = { db: database.db, storage, jobs };
   let mail: MailDelivery | null = null;
+  let routines: Worker | null = null;
+  let started = false;
   return {
     env,
     database,
@@ -54,11 +60,14 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
     handlers: createApiHandlers({ services, tokens, sessionTtlMs, trustProxy: env.TRUST_PROXY }),
     health: () => checkDatabaseHealth(database),
     async startBackgroundWork() {
-      if (mail) return;
+      if (started) return;
+      started = true;
       mail = await startMailDelivery(env, jobs, database.db);
       if (mail) log(`Mail worker delivering the outbox via ${mail.description}.`);
+      if (env.ROUTINE_GENERATOR === "on") routines = await generateRoutines(jobs, services, log);
     },
     async close() {
+      await routines?.stop();
       await mail?.stop();
       await jobs.stop();
       await opened.close();

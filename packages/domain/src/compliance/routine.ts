@@ -27,3 +27,14 @@ export function occurrenceToPlan(input: {
   const planFrom = subtractCalendarDays(dueAt, input.routine.leadDays, input.timeZone);
   return planFrom.getTime() <= input.now.getTime() ? dueAt : null;
 }
+
+/** How long a check a routine plans is booked for. */
+export const ROUTINE_CHECK_HOURS = 1;
+
+/**
+ * When a routine's check is booked: the hour that ends on the due date. Done as booked, its end is the
+ * next occurrence's start of count, so the next due date keeps the same local time, year after year.
+ */
+export function routineCheckWindow(dueAt: Date): { scheduledStart: Date; scheduledEnd: Date } {
+  return { scheduledStart: new Date(dueAt.getTime() - ROUTINE_CHECK_HOURS * 3_600_000), scheduledEnd: dueAt };
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type Database,
   interventionSiteRules,
@@ -27,11 +28,12 @@ export async function freshObligation(
   rule: { kind?: RuleKind; periodicityMonths: number },
 ): Promise<FreshObligation> {
   serial += 1;
+  const number = serial;
   const [site] = await db
     .insert(sites)
     .values({
       organizationId,
-      name: `Test site ${serial}`,
+      name: `Test site ${number}`,
       address: "1 rue du Test",
       postalCode: "69000",
       city: "Lyon",
@@ -41,8 +43,8 @@ export async function freshObligation(
     .insert(rules)
     .values({
       organizationId,
-      code: `TEST-${serial}-${Date.now()}`,
-      name: `Test rule ${serial}`,
+      code: `TEST-${number}-${randomUUID().slice(0, 8)}`,
+      name: `Test rule ${number}`,
       kind: rule.kind ?? RuleKind.check,
       periodicityMonths: rule.periodicityMonths,
     })

@@ -1,5 +1,5 @@
 import { type FieldChanges, interventionEvents, type Transaction } from "@interventions/db";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 
 export const HistoryAction = {
   created: "created",
@@ -11,7 +11,7 @@ export type HistoryAction = (typeof HistoryAction)[keyof typeof HistoryAction];
 /** One entry of an intervention's history: who did what, through which API client, and what changed. */
 export async function recordEvent(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   interventionId: number,
   action: HistoryAction,
   changes: FieldChanges = {},

@@ -1,12 +1,12 @@
 import { notifications, type Transaction } from "@interventions/db";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 import { localeOf, type MessageKind } from "../../../mail/message-kinds";
 import { notificationTitle } from "../../../mail/render-message";
 
 /** In-app notifications of one event, each titled in its recipient's language. */
 export async function insertNotifications(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   recipients: readonly { profileId: number; locale: string }[],
   event: { interventionId: number; kind: MessageKind; body: string | null },
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Transaction } from "@interventions/db";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 import type { MessageKind, MessagePayload } from "../../../mail/message-kinds";
 import { type EmailRecipient, queueEmail } from "../../../mail/queue-email";
 import { findProfileOfContact, type ProfileFacts } from "../lookups/people";
@@ -13,7 +13,7 @@ import { insertNotifications } from "./in-app";
  */
 export async function tell(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   audience: Audience,
   event: { interventionId: number; kind: MessageKind; payload: MessagePayload; body?: string | null },
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import { notifications, profiles, type Transaction, users } from "@interventions/db";
 import { Operation, ProfileRole, roleAllows } from "@interventions/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 import { MessageKind } from "../../../mail/message-kinds";
 import { insertNotifications } from "./in-app";
 
@@ -11,7 +11,7 @@ const VERIFIER_ROLES = Object.values(ProfileRole).filter((role) => roleAllows(ro
  * Asks the organization's verifiers, in the app, for their decision. A task rather than a notice: the
  * actor is asked too when they may verify, since the decision is still to make.
  */
-export async function askVerifiers(tx: Transaction, ctx: ServiceContext, interventionId: number): Promise<void> {
+export async function askVerifiers(tx: Transaction, ctx: WriteContext, interventionId: number): Promise<void> {
   const verifiers = await tx
     .select({ profileId: profiles.id, locale: users.locale })
     .from(profiles)
@@ -27,7 +27,7 @@ export async function askVerifiers(tx: Transaction, ctx: ServiceContext, interve
 }
 
 /** Once decided, every verifier's "awaiting verification" task is settled: nothing is left to do. */
-export async function settleVerifierTasks(tx: Transaction, ctx: ServiceContext, interventionId: number) {
+export async function settleVerifierTasks(tx: Transaction, ctx: WriteContext, interventionId: number) {
   await tx
     .update(notifications)
     .set({ readAt: ctx.now })

@@ -1,6 +1,6 @@
 import type { FieldChanges, Transaction } from "@interventions/db";
 import { InterventionStatus } from "@interventions/domain";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 import { MessageKind } from "../../../mail/message-kinds";
 import type { InterventionRow } from "../lookups/lock-intervention";
 import { type Audience, audienceOf, interventionSummary } from "./audience";
@@ -13,7 +13,7 @@ import { askVerifiers, settleVerifierTasks } from "./verifiers";
 type Described = Pick<InterventionRow, "id" | "type" | "status" | "description" | "scheduledStart" | "scheduledEnd">;
 
 /** A new intervention: its assignees hear they are assigned; done work asks the verifiers. */
-export async function tellCreated(tx: Transaction, ctx: ServiceContext, created: Described, assignees: Audience) {
+export async function tellCreated(tx: Transaction, ctx: WriteContext, created: Described, assignees: Audience) {
   await tell(tx, ctx, assignees, {
     interventionId: created.id,
     kind: MessageKind.assigned,
@@ -34,7 +34,7 @@ export interface UpdateEmailOptions {
  */
 export async function tellUpdated(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   change: { before: InterventionRow; after: Described & Pick<InterventionRow, AssigneeFields>; changes: FieldChanges },
   emails: UpdateEmailOptions,
 ): Promise<void> {
@@ -87,7 +87,7 @@ type AssigneeFields = "assignedCompanyContactId" | "assignedProfileId";
 /** A decision: the assignees hear it with the verifier's comment; the other verifiers' tasks are settled. */
 export async function tellVerified(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   decided: InterventionRow,
   decision: { accepted: boolean; comment: string | null },
 ): Promise<void> {

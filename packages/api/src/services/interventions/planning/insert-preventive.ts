@@ -6,7 +6,7 @@ import {
   statusForCreationStatus,
   uniqueIds,
 } from "@interventions/domain";
-import type { ServiceContext } from "../../../context";
+import type { WriteContext } from "../../../context";
 import { HistoryAction, recordEvent } from "../history/record-event";
 import { insertSiteLinks } from "../links/site-links";
 import { insertSiteRuleLinks } from "../links/site-rule-links";
@@ -34,7 +34,7 @@ export interface PlannedPreventive {
  */
 export async function insertPlannedPreventive(
   tx: Transaction,
-  ctx: ServiceContext,
+  ctx: WriteContext,
   plan: PlannedPreventive,
 ): Promise<number | null> {
   const status = statusForCreationStatus(plan.creationStatus);
@@ -55,7 +55,7 @@ export async function insertPlannedPreventive(
       companyId: plan.contact?.companyId ?? null,
       assignedCompanyContactId: plan.contact?.id ?? null,
       assignedProfileId: plan.profile?.id ?? null,
-      createdByProfileId: plan.routine ? null : ctx.actor.profileId,
+      createdByProfileId: ctx.actor.profileId,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })

@@ -1,0 +1,108 @@
+import { organizations, routines } from "@interventions/db";
+import { CreationStatus, obligationState, occurrenceToPlan, RuleKind, routineCheckWindow } from "@interventions/domain";
+import { and, asc, eq, exists } from "drizzle-orm";
+import { type ServiceDeps, serviceAuthor, type WriteContext } from "../../context";
+import { findContact, findProfile } from "../interventions/lookups/people";
+import { insertPlannedPreventive } from "../interventions/planning/insert-preventive";
+import { readObligationFacts } from "./obligation-facts";
+import { organizationCalendar } from "./organization-calendar";
+
+/** The generator writes interventions and their notices; it stores no signature. */
+export type RoutineDeps = Pick<ServiceDeps, "db" | "jobs">;
+
+/**
+ * Plans, in one transaction, the next check of every active routine of an organization whose obligation
+ * comes due within the routine's lead time and has nothing planned. Returns how many it planned.
+ *
+ * Generators of one organization take turns on its routines' rows, so each one reads what the one before
+ * committed; the routine's occurrence key is what makes a retry or a race plan nothing twice.
+ */
+export async function planDueChecks(deps: RoutineDeps, organizationId: number, now: Date): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const active = await tx
+      .select()
+      .from(routines)
+      .where(and(eq(routines.organizationId, organizationId), eq(routines.active, true)))
+      .orderBy(asc(routines.id))
+      .for("update");
+    if (active.length === 0) return 0;
+    const calendar = await organizationCalendar(tx, organizationId);
+    const facts = new Map(
+      (await readObligationFacts(tx, organizationId, {})).map((fact) => [fact.siteRuleId, fact] as const),
+    );
+    const ctx: WriteContext = { ...deps, actor: serviceAuthor(organizationId), now };
+
+    let planned = 0;
+    for (const routine of active) {
+      // A site archived, or a rule that is a drill: nothing a preventive check covers.
+      const fact = facts.get(routine.siteRuleId);
+      if (!fact || fact.ruleKind !== RuleKind.check) continue;
+      const obligation = obligationState({
+        lastDone: fact.lastDone,
+        periodicityMonths: fact.periodicityMonths,
+        now,
+        ...calendar,
+      });
+      const dueAt = occurrenceToPlan({
+        obligation,
+        planned: fact.nextIntervention !== null,
+        routine,
+        timeZone: calendar.timeZone,
+        now,
+      });
+      if (!dueAt) continue;
+      const contactId = routine.assignedCompanyContactId;
+      const profileId = routine.assignedProfileId;
+      const id = await insertPlannedPreventive(tx, ctx, {
+        siteRules: [{ id: fact.siteRuleId, siteId: fact.siteId, ruleId: fact.ruleId, kind: fact.ruleKind }],
+        ...routineCheckWindow(dueAt),
+        creationStatus: CreationStatus.toScheduled,
+        description: null,
+        contact: contactId === null ? undefined : await findContact(tx, organizationId, contactId),
+        profile: profileId === null ? undefined : await findProfile(tx, organizationId, profileId),
+        routine: { id: routine.id, dueAt },
+      });
+      if (id !== null) planned += 1;
+    }
+    return planned;
+  });
+}
+
+export interface RoutinesRun {
+  organization: { id: number; slug: string; name: string };
+  planned: number;
+}
+
+export class UnknownOrganizationError extends Error {
+  override name = "UnknownOrganizationError";
+}
+
+/**
+ * One pass of the routine generator over every organization that has an active routine (or over one, by
+ * its slug), one transaction each. Safe to run at any moment, from any number of processes.
+ */
+export async function runRoutines(
+  deps: RoutineDeps,
+  options: { now: Date; organizationSlug?: string | undefined },
+): Promise<RoutinesRun[]> {
+  const withRoutines = exists(
+    deps.db
+      .select({ id: routines.id })
+      .from(routines)
+      .where(and(eq(routines.organizationId, organizations.id), eq(routines.active, true))),
+  );
+  const bySlug = options.organizationSlug === undefined ? undefined : eq(organizations.slug, options.organizationSlug);
+  const selected = await deps.db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
+    .from(organizations)
+    .where(bySlug ?? withRoutines)
+    .orderBy(asc(organizations.id));
+  if (options.organizationSlug !== undefined && selected.length === 0) {
+    throw new UnknownOrganizationError(`no organization has the slug "${options.organizationSlug}"`);
+  }
+  const runs: RoutinesRun[] = [];
+  for (const organization of selected) {
+    runs.push({ organization, planned: await planDueChecks(deps, organization.id, options.now) });
+  }
+  return runs;
+}
