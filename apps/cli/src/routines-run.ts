@@ -31,7 +31,9 @@ const jobs = createJobEngine({ database });
 try {
   await jobs.start();
   const runs = await runRoutines({ db: database.db, jobs }, { now, organizationSlug: values.org });
-  for (const run of runs) console.info(`${run.organization.slug}: ${run.planned} check(s) planned`);
+  for (const run of runs) {
+    console.info(`${run.organization.slug}: ${run.planned} check(s) planned, ${run.reminded} reminder(s) given`);
+  }
   console.info(`${runs.reduce((sum, run) => sum + run.planned, 0)} in all, as of ${now.toISOString()}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -36,8 +36,11 @@ export interface ServiceDeps {
   jobs: JobQueue;
 }
 
+/** What work that writes needs of the process: the database and the jobs (no signature storage). */
+export type WriteDeps = Pick<ServiceDeps, "db" | "jobs">;
+
 /** What a write helper needs: the database and jobs, who the change is by, and its one clock. */
-export interface WriteContext extends Pick<ServiceDeps, "db" | "jobs"> {
+export interface WriteContext extends WriteDeps {
   actor: Author;
   /** The change's clock: one instant for every timestamp it writes. */
   now: Date;

@@ -10,7 +10,7 @@ export {
 } from "./auth/browser-session";
 export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
-export type { Actor, ServiceContext, ServiceDeps } from "./context";
+export type { Actor, ServiceContext, ServiceDeps, WriteDeps } from "./context";
 export {
   createMailTransport,
   type MailEnv,
@@ -22,7 +22,6 @@ export {
 } from "./mail";
 export {
   planDueChecks,
-  type RoutineDeps,
   type RoutinesRun,
   runRoutines,
   UnknownOrganizationError,

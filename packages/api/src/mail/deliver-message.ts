@@ -2,7 +2,9 @@ import type { Database } from "@interventions/db";
 import { PermanentJobError } from "../jobs/job-handler";
 import type { MailTransport, OutgoingMessage } from "./mail-transport";
 import { localeOf, messageKindSchema, messagePayloadSchema } from "./message-kinds";
+import type { RenderedMessage } from "./message-layout";
 import { type AttemptedMessage, markSent, recordFailure, startAttempt } from "./outbox-store";
+import { reminderMessageKindSchema, reminderPayloadSchema, renderReminder } from "./reminder-message";
 import { renderMessage } from "./render-message";
 
 export interface DeliveryOptions {
@@ -36,26 +38,43 @@ export async function deliverMessage(options: DeliveryOptions, outboxId: number)
 
 /** The e-mail of an outbox row. A row that cannot be read is a permanent failure (see `isPermanent`). */
 function compose(message: AttemptedMessage, options: DeliveryOptions): OutgoingMessage {
+  return {
+    from: options.from,
+    to: { name: message.recipientName, address: message.recipientEmail },
+    messageId: message.messageId,
+    ...render(message, options),
+  };
+}
+
+function render(message: AttemptedMessage, options: DeliveryOptions): RenderedMessage {
+  const organization = { name: message.organizationName, timeZone: message.timeZone };
+  const reminder = reminderMessageKindSchema.safeParse(message.kind);
+  if (reminder.success) {
+    const payload = reminderPayloadSchema.safeParse(message.payload);
+    if (!payload.success) throw new UnreadableMessage(`unreadable outbox row ${message.id}`);
+    return renderReminder({
+      kind: reminder.data,
+      locale: localeOf(message.locale),
+      recipientName: message.recipientName,
+      payload: payload.data,
+      organization,
+      appUrl: options.appUrl,
+    });
+  }
   const kind = messageKindSchema.safeParse(message.kind);
   const payload = messagePayloadSchema.safeParse(message.payload);
   if (!kind.success || !payload.success) throw new UnreadableMessage(`unreadable outbox row ${message.id}`);
   // Interventions are archived, not deleted; one that was deleted anyway has nothing left to link to.
   if (message.interventionId === null) throw new UnreadableMessage(`the intervention of message ${message.id} is gone`);
-  const rendered = renderMessage({
+  return renderMessage({
     kind: kind.data,
     locale: localeOf(message.locale),
     interventionId: message.interventionId,
     recipientName: message.recipientName,
     payload: payload.data,
-    organization: { name: message.organizationName, timeZone: message.timeZone },
+    organization,
     appUrl: options.appUrl,
   });
-  return {
-    from: options.from,
-    to: { name: message.recipientName, address: message.recipientEmail },
-    messageId: message.messageId,
-    ...rendered,
-  };
 }
 
 class UnreadableMessage extends Error {}

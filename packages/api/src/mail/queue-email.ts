@@ -4,6 +4,12 @@ import type { WriteContext } from "../context";
 import { Queue } from "../jobs/job-queue";
 import type { MailJob } from "./mail-job";
 import { localeOf, type MessageKind, type MessagePayload } from "./message-kinds";
+import type { ReminderMessageKind, ReminderPayload } from "./reminder-message";
+
+/** What a message is about: an intervention's change, or an obligation's reminder (with its planned check, if any). */
+export type EmailSubjectMatter =
+  | { interventionId: number; kind: MessageKind; payload: MessagePayload }
+  | { interventionId: number | null; kind: ReminderMessageKind; payload: ReminderPayload };
 
 export interface EmailRecipient {
   email: string;
@@ -18,7 +24,7 @@ export interface EmailRecipient {
 export async function queueEmail(
   tx: Transaction,
   ctx: Pick<WriteContext, "now" | "jobs"> & { actor: Pick<WriteContext["actor"], "organizationId"> },
-  message: { interventionId: number; kind: MessageKind; recipient: EmailRecipient; payload: MessagePayload },
+  message: EmailSubjectMatter & { recipient: EmailRecipient },
 ): Promise<void> {
   const [row] = await tx
     .insert(emailOutbox)

@@ -1,5 +1,6 @@
 import { WORDING } from "./catalogue";
 import type { Locale, MessageKind, MessagePayload } from "./message-kinds";
+import { layoutMessage, type RenderedMessage } from "./message-layout";
 
 export interface MessageInput {
   kind: MessageKind;
@@ -12,12 +13,6 @@ export interface MessageInput {
   appUrl: string;
 }
 
-export interface RenderedMessage {
-  subject: string;
-  text: string;
-  html: string;
-}
-
 /** The dashboard page of an intervention, the link every message carries. */
 export function interventionUrl(appUrl: string, interventionId: number): string {
   return `${appUrl.replace(/\/+$/, "")}/interventions/${interventionId}`;
@@ -28,7 +23,7 @@ export function notificationTitle(kind: MessageKind, locale: Locale, interventio
   return WORDING[locale].subject[kind](interventionId);
 }
 
-/** One message in plain text and in HTML, saying the same things, in the recipient's language. */
+/** One message about an intervention, in the recipient's language and the organization's dates. */
 export function renderMessage(input: MessageInput): RenderedMessage {
   const words = WORDING[input.locale];
   const { payload } = input;
@@ -54,47 +49,14 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   if (payload.reason) facts.push([words.labels.reason, payload.reason]);
   if (payload.comment) facts.push([words.labels.comment, payload.comment]);
 
-  const url = interventionUrl(input.appUrl, input.interventionId);
-  const greeting = words.greeting(input.recipientName);
-  const lead = words.lead[input.kind];
-  const text = [
-    greeting,
-    "",
-    lead,
-    "",
-    ...facts.map(([label, value]) => `${label}${words.colon}${value}`),
-    "",
-    `${words.link}${words.colon}${url}`,
-    "",
-    `— ${input.organization.name}`,
-    "",
-  ].join("\n");
-  const rows = facts
-    .map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${multiline(value)}</td></tr>`)
-    .join("");
-  const html = `<!doctype html>
-<html lang="${input.locale}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject[input.kind](input.interventionId))}</title></head>
-<body>
-<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(lead)}</p>
-<table cellpadding="4">${rows}</table>
-<p><a href="${escapeHtml(url)}">${escapeHtml(words.link)}</a></p>
-<p>— ${escapeHtml(input.organization.name)}</p>
-</body></html>
-`;
-  return { subject: `[${input.organization.name}] ${words.subject[input.kind](input.interventionId)}`, text, html };
-}
-
-/** Everything in a message that comes from a person or the database goes through here. */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
-
-function multiline(value: string): string {
-  return escapeHtml(value).replaceAll("\n", "<br>");
+  return layoutMessage({
+    locale: input.locale,
+    subject: words.subject[input.kind](input.interventionId),
+    greeting: words.greeting(input.recipientName),
+    lead: words.lead[input.kind],
+    facts,
+    link: { label: words.link, url: interventionUrl(input.appUrl, input.interventionId) },
+    colon: words.colon,
+    organizationName: input.organization.name,
+  });
 }

@@ -1,6 +1,7 @@
+import type { WriteDeps } from "../context";
 import type { JobEngine, Worker } from "../jobs/job-engine";
 import { Queue } from "../jobs/job-queue";
-import { type RoutineDeps, runRoutines } from "../services/compliance/plan-due-checks";
+import { runRoutines } from "../services/compliance/plan-due-checks";
 
 /** Every five minutes: a check is planned within minutes of its lead time starting. */
 export const ROUTINES_CRON = "*/5 * * * *";
@@ -11,7 +12,7 @@ export const ROUTINES_CRON = "*/5 * * * *";
  */
 export async function generateRoutines(
   engine: JobEngine,
-  deps: RoutineDeps,
+  deps: WriteDeps,
   log: (message: string) => void = console.info,
 ): Promise<Worker> {
   await engine.schedule(Queue.routines, ROUTINES_CRON);

@@ -1,14 +1,12 @@
-import { organizations, routines } from "@interventions/db";
+import { organizations, routines, siteRules } from "@interventions/db";
 import { CreationStatus, obligationState, occurrenceToPlan, RuleKind, routineCheckWindow } from "@interventions/domain";
 import { and, asc, eq, exists } from "drizzle-orm";
-import { type ServiceDeps, serviceAuthor, type WriteContext } from "../../context";
+import { serviceAuthor, type WriteContext, type WriteDeps } from "../../context";
 import { findContact, findProfile } from "../interventions/lookups/people";
 import { insertPlannedPreventive } from "../interventions/planning/insert-preventive";
 import { readObligationFacts } from "./obligation-facts";
 import { organizationCalendar } from "./organization-calendar";
-
-/** The generator writes interventions and their notices; it stores no signature. */
-export type RoutineDeps = Pick<ServiceDeps, "db" | "jobs">;
+import { remindObligations } from "./remind-obligations";
 
 /**
  * Plans, in one transaction, the next check of every active routine of an organization whose obligation
@@ -17,7 +15,7 @@ export type RoutineDeps = Pick<ServiceDeps, "db" | "jobs">;
  * Generators of one organization take turns on its routines' rows, so each one reads what the one before
  * committed; the routine's occurrence key is what makes a retry or a race plan nothing twice.
  */
-export async function planDueChecks(deps: RoutineDeps, organizationId: number, now: Date): Promise<number> {
+export async function planDueChecks(deps: WriteDeps, organizationId: number, now: Date): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const active = await tx
       .select()
@@ -70,7 +68,10 @@ export async function planDueChecks(deps: RoutineDeps, organizationId: number, n
 
 export interface RoutinesRun {
   organization: { id: number; slug: string; name: string };
+  /** Checks planned. */
   planned: number;
+  /** Obligations whose people were told they are due soon or overdue. */
+  reminded: number;
 }
 
 export class UnknownOrganizationError extends Error {
@@ -78,31 +79,31 @@ export class UnknownOrganizationError extends Error {
 }
 
 /**
- * One pass of the routine generator over every organization that has an active routine (or over one, by
- * its slug), one transaction each. Safe to run at any moment, from any number of processes.
+ * One pass of the routine generator over every organization that has a site rule (or over one, by its
+ * slug): the due checks planned, then the reminders given, one transaction each. Safe to run at any
+ * moment, from any number of processes.
  */
 export async function runRoutines(
-  deps: RoutineDeps,
+  deps: WriteDeps,
   options: { now: Date; organizationSlug?: string | undefined },
 ): Promise<RoutinesRun[]> {
-  const withRoutines = exists(
-    deps.db
-      .select({ id: routines.id })
-      .from(routines)
-      .where(and(eq(routines.organizationId, organizations.id), eq(routines.active, true))),
+  const withObligations = exists(
+    deps.db.select({ id: siteRules.id }).from(siteRules).where(eq(siteRules.organizationId, organizations.id)),
   );
   const bySlug = options.organizationSlug === undefined ? undefined : eq(organizations.slug, options.organizationSlug);
   const selected = await deps.db
     .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
     .from(organizations)
-    .where(bySlug ?? withRoutines)
+    .where(bySlug ?? withObligations)
     .orderBy(asc(organizations.id));
   if (options.organizationSlug !== undefined && selected.length === 0) {
     throw new UnknownOrganizationError(`no organization has the slug "${options.organizationSlug}"`);
   }
   const runs: RoutinesRun[] = [];
   for (const organization of selected) {
-    runs.push({ organization, planned: await planDueChecks(deps, organization.id, options.now) });
+    const planned = await planDueChecks(deps, organization.id, options.now);
+    const reminded = await remindObligations(deps, organization.id, options.now);
+    runs.push({ organization, planned, reminded });
   }
   return runs;
 }

@@ -1,6 +1,6 @@
 import { companyContacts, type Executor, profiles, users } from "@interventions/db";
-import { assertFound } from "@interventions/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { assertFound, type Operation, ProfileRole, roleAllows } from "@interventions/domain";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 
 // The people an intervention names: a provider's company contact, a member of the organization (a
 // profile), or both; found within one organization only.
@@ -48,7 +48,18 @@ async function findMember(
       : "userId" in by
         ? eq(profiles.userId, by.userId)
         : eq(profiles.companyContactId, by.contactId);
-  const [row] = await db
+  const [member] = await membersWhere(db, organizationId, match);
+  return member;
+}
+
+/** The members whose role allows an operation: those who answer for it. */
+export function membersAllowed(db: Executor, organizationId: number, operation: Operation): Promise<ProfileFacts[]> {
+  const roles = Object.values(ProfileRole).filter((role) => roleAllows(role, operation));
+  return membersWhere(db, organizationId, inArray(profiles.role, roles));
+}
+
+async function membersWhere(db: Executor, organizationId: number, match: SQL): Promise<ProfileFacts[]> {
+  const rows = await db
     .select({
       id: profiles.id,
       userId: profiles.userId,
@@ -59,16 +70,15 @@ async function findMember(
     })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(eq(profiles.organizationId, organizationId), match, isNull(profiles.deletedAt)));
-  return (
-    row && {
-      id: row.id,
-      userId: row.userId,
-      email: row.email,
-      name: `${row.firstName} ${row.lastName}`,
-      locale: row.locale,
-    }
-  );
+    .where(and(eq(profiles.organizationId, organizationId), match, isNull(profiles.deletedAt)))
+    .orderBy(asc(profiles.id));
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.userId,
+    email: row.email,
+    name: `${row.firstName} ${row.lastName}`,
+    locale: row.locale,
+  }));
 }
 
 export const findProfile = (db: Executor, organizationId: number, profileId: number) =>
