@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { BenchConfig } from "./config";
 import { managerProfile, siteId, userId } from "./layout";
+import { describe, explain, percentile, usesIndexOnly } from "./plans";
 
 type ListInput = RouterInputs["interventions"]["list"];
 
@@ -79,12 +80,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
         }
         const statement = last;
         if (!statement) throw new Error("the list sent no statement");
-        const [explained] = await client.unsafe(
-          `explain (analyze, buffers, format json) ${statement.query}`,
-          statement.params,
-        );
-        const plan = (explained?.["QUERY PLAN"] as { Plan: PlanNode }[] | undefined)?.[0]?.Plan;
-        if (!plan) throw new Error("no plan");
+        const plan = await explain(client, statement);
         results.push({
           name: `${name}, ${deep ? `${depth} rows deep` : "first page"}`,
           depth,
@@ -112,35 +108,4 @@ async function cursorAt(caller: ReturnType<typeof createCaller>, input: ListInpu
     skipped += page.items.length;
   }
   return { cursor, depth: skipped };
-}
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
-
-/** Every table is reached through an index: no sequential scan anywhere in the plan. */
-function usesIndexOnly(plan: PlanNode): boolean {
-  return nodes(plan).every((node) => node["Node Type"] !== "Seq Scan");
-}
-
-function describe(plan: PlanNode): string {
-  return nodes(plan)
-    .map(
-      (node) =>
-        node["Node Type"] +
-        (node["Index Name"] ? ` (${node["Index Name"]})` : node["Relation Name"] ? ` (${node["Relation Name"]})` : ""),
-    )
-    .join(" > ");
-}
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }

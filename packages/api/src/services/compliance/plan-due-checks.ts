@@ -29,6 +29,9 @@ export async function planDueChecks(deps: WriteDeps, organizationId: number, now
       (await readObligationFacts(tx, organizationId, {})).map((fact) => [fact.siteRuleId, fact] as const),
     );
     const ctx: WriteContext = { ...deps, actor: serviceAuthor(organizationId), now };
+    // A few assignees take the checks of many routines: each is looked up once per pass.
+    const contactOf = memoize((id: number) => findContact(tx, organizationId, id));
+    const profileOf = memoize((id: number) => findProfile(tx, organizationId, id));
 
     let planned = 0;
     for (const routine of active) {
@@ -56,14 +59,26 @@ export async function planDueChecks(deps: WriteDeps, organizationId: number, now
         ...routineCheckWindow(dueAt),
         creationStatus: CreationStatus.toScheduled,
         description: null,
-        contact: contactId === null ? undefined : await findContact(tx, organizationId, contactId),
-        profile: profileId === null ? undefined : await findProfile(tx, organizationId, profileId),
+        contact: contactId === null ? undefined : await contactOf(contactId),
+        profile: profileId === null ? undefined : await profileOf(profileId),
         routine: { id: routine.id, dueAt },
       });
       if (id !== null) planned += 1;
     }
     return planned;
   });
+}
+
+function memoize<T>(find: (id: number) => Promise<T>): (id: number) => Promise<T> {
+  const found = new Map<number, Promise<T>>();
+  return (id) => {
+    let result = found.get(id);
+    if (!result) {
+      result = find(id);
+      found.set(id, result);
+    }
+    return result;
+  };
 }
 
 export interface RoutinesRun {
