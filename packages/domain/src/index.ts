@@ -3,6 +3,7 @@ export * from "./compliance/calendar";
 export * from "./compliance/obligation";
 export * from "./compliance/query-schemas";
 export * from "./compliance/routine";
+export * from "./compliance/routine-schemas";
 export * from "./enum";
 export * from "./errors";
 export * from "./intervention/enums";

@@ -11,6 +11,7 @@ const WRITTEN_TABLES = [
   "anomalies",
   "notifications",
   "email_outbox",
+  "routines",
   "sessions",
 ];
 

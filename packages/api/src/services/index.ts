@@ -5,6 +5,8 @@ export { listObligations } from "./compliance/list-obligations";
 export { listOptions } from "./directory/list-options";
 export * from "./interventions";
 export * from "./notifications";
+export { listRoutines } from "./routines/list-routines";
+export { updateRoutine } from "./routines/update-routine";
 export { describeSession } from "./session/describe-session";
 export { getSiteRegister } from "./sites/get-site-register";
 export { listSites } from "./sites/list-sites";

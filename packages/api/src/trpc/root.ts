@@ -4,6 +4,7 @@ import { complianceRouter } from "./compliance-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
 import { notificationsRouter } from "./notifications-router";
+import { routinesRouter } from "./routines-router";
 import { sessionRouter } from "./session-router";
 import { sitesRouter } from "./sites-router";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   compliance: complianceRouter,
   interventions: interventionsRouter,
   notifications: notificationsRouter,
+  routines: routinesRouter,
   session: sessionRouter,
   sites: sitesRouter,
 });

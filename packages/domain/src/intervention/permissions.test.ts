@@ -22,7 +22,8 @@ const S = InterventionStatus;
 
 // Who may do what, as the roles are described: viewers read only, providers read and record on site,
 // admins and managers do everything, and only they see the code PIN (the technician must get it on site);
-// the compliance register is the client's: its members read it, providers do not.
+// the compliance register is the client's: its members read it, providers do not; its routines are read
+// the same way, and changed only by those who plan checks.
 const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
@@ -33,6 +34,8 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   verify: [R.admin, R.manager],
   readCodePin: [R.admin, R.manager],
   readCompliance: [R.admin, R.manager, R.viewer],
+  readRoutines: [R.admin, R.manager, R.viewer],
+  updateRoutine: [R.admin, R.manager],
 };
 
 const ROLE_PAIRS = ROLES.flatMap((role) => OPERATIONS.map((operation) => [role, operation] as const));
@@ -86,6 +89,13 @@ describe("assertRoleAllows", () => {
   it("refuses a viewer's verification and a provider's curative creation", () => {
     expect(() => assertRoleAllows(R.viewer, Operation.verify)).toThrow(DomainError);
     expect(() => assertRoleAllows(R.provider, Operation.createCurative)).toThrow(DomainError);
+  });
+
+  it("lets a viewer read the routines but not change one, and a provider do neither", () => {
+    expect(() => assertRoleAllows(R.viewer, Operation.readRoutines)).not.toThrow();
+    expect(() => assertRoleAllows(R.viewer, Operation.updateRoutine)).toThrow(DomainError);
+    expect(() => assertRoleAllows(R.provider, Operation.readRoutines)).toThrow(DomainError);
+    expect(() => assertRoleAllows(R.manager, Operation.updateRoutine)).not.toThrow();
   });
 });
 

@@ -16,6 +16,10 @@ export const Operation = {
   readCodePin: "readCodePin",
   /** Where the organization's obligations stand: the client's own register, not a provider's business. */
   readCompliance: "readCompliance",
+  /** The routines behind the checks: what plans each one, for whom, how early. Read like the register. */
+  readRoutines: "readRoutines",
+  /** Who a routine's checks go to, its lead time, whether it plans: those who plan checks decide. */
+  updateRoutine: "updateRoutine",
 } as const;
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
@@ -32,6 +36,8 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   verify: [R.admin, R.manager],
   readCodePin: [R.admin, R.manager],
   readCompliance: [R.admin, R.manager, R.viewer],
+  readRoutines: [R.admin, R.manager, R.viewer],
+  updateRoutine: [R.admin, R.manager],
 };
 
 /** In which states an operation on an existing intervention is allowed; creations have no prior state. */

@@ -9,17 +9,23 @@ import {
   isOverdue,
   OPEN_STATUSES,
   Operation,
+  roleAllows,
   siteIdInput,
 } from "@interventions/domain";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { listAnomalies } from "../anomalies/list-anomalies";
+import { type Obligation, readObligations } from "../compliance/obligations";
 import { inIds } from "../id-array";
 import { interventionScope } from "../interventions/read/scope";
 import { defineVerb } from "../verb";
 
 const DONE_STATUSES: readonly number[] = [InterventionStatus.awaitingVerification, InterventionStatus.accepted];
 
-/** A site's safety register: each rule that applies with its last and next interventions, and its open anomalies. */
+/**
+ * A site's safety register: each rule that applies with where its obligation stands, its last and next
+ * interventions, and the site's open anomalies. Where obligations stand is the client's register: a provider's
+ * technician, who reads only their own work here, gets none.
+ */
 export const getSiteRegister = defineVerb({ operation: Operation.read, input: siteIdInput }, async ({ ctx, input }) => {
   const organizationId = ctx.actor.organizationId;
   const [site] = await ctx.db
@@ -28,7 +34,8 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
     .where(and(eq(sites.id, input.siteId), eq(sites.organizationId, organizationId)));
   if (!site) throw new DomainError(ErrorCode.notFound, `Site ${input.siteId} not found`);
 
-  const [ruleRows, siteInterventions, openAnomalies] = await Promise.all([
+  const readsCompliance = roleAllows(ctx.actor.role, Operation.readCompliance);
+  const [ruleRows, siteInterventions, openAnomalies, obligations] = await Promise.all([
     ctx.db
       .select({
         siteRuleId: siteRules.id,
@@ -62,7 +69,9 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
         ),
       ),
     listAnomalies({ ctx, input: { siteId: site.id, status: AnomalyStatus.open } }),
+    readsCompliance ? readObligations(ctx.db, organizationId, { siteId: site.id }, ctx.now) : [],
   ]);
+  const obligationOf = new Map<number, Obligation>(obligations.map((item) => [item.siteRuleId, item]));
   const links =
     ruleRows.length === 0
       ? []
@@ -93,8 +102,10 @@ export const getSiteRegister = defineVerb({ operation: Operation.read, input: si
     const next = covering
       .filter((item) => (OPEN_STATUSES as readonly number[]).includes(item.status))
       .sort((a, b) => a.scheduledStart.getTime() - b.scheduledStart.getTime())[0];
+    const obligation = obligationOf.get(rule.siteRuleId);
     return {
       ...rule,
+      obligation: obligation ? { status: obligation.status, dueAt: obligation.dueAt?.toISOString() ?? null } : null,
       last: last ? { id: last.id, status: last.status, doneAt: new Date(doneAt(last)).toISOString() } : null,
       next: next
         ? {

@@ -1,5 +1,21 @@
-import { anomalies, interventionSiteRules, interventionSites, interventions, siteRules } from "@interventions/db";
-import { AnomalyStatus, InterventionStatus, InterventionType, isOverdue } from "@interventions/domain";
+import {
+  anomalies,
+  interventionSiteRules,
+  interventionSites,
+  interventions,
+  organizations,
+  rules,
+  siteRules,
+  sites,
+} from "@interventions/db";
+import {
+  AnomalyStatus,
+  InterventionStatus,
+  InterventionType,
+  isOverdue,
+  ObligationStatus,
+  obligationState,
+} from "@interventions/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,6 +24,7 @@ import {
   cookieClient,
   createApiTestEnv,
   type DashboardClient,
+  dashboardClient,
   expectNoLeak,
   expectTrpcError,
   loadSeed,
@@ -17,8 +34,9 @@ import {
   type TrpcExchange,
 } from "../../testing";
 
-// sites.register: per rule of a site, the last done and the next open intervention, worked out here again
-// from the rows; the site's open anomalies; and nothing of another organization.
+// sites.register: per rule of a site, where its obligation stands, the last done and the next open
+// intervention, worked out here again from the rows; the site's open anomalies; and nothing of another
+// organization.
 
 let env: ApiTestEnv;
 let seed: SeedFixture;
@@ -47,10 +65,20 @@ const OPEN: InterventionStatus[] = [S.toSchedule, S.scheduled, S.inProgress];
 /** A site id no row has. */
 const UNKNOWN_ID = 999_999;
 
-/** What the register should say for each rule of the site, from the tables. */
+/** What the register should say for each rule of the site, from the tables and the domain's rule. */
 async function expectedRegister(siteId: number, now: Date) {
   const { db } = env.database;
-  const ruleRows = await db.select().from(siteRules).where(eq(siteRules.siteId, siteId));
+  const [calendar] = await db
+    .select({ timeZone: organizations.timeZone, warningDays: organizations.complianceWarningDays })
+    .from(sites)
+    .innerJoin(organizations, eq(organizations.id, sites.organizationId))
+    .where(eq(sites.id, siteId));
+  if (!calendar) throw new Error(`no site ${siteId}`);
+  const ruleRows = await db
+    .select({ id: siteRules.id, ruleId: siteRules.ruleId, periodicityMonths: rules.periodicityMonths })
+    .from(siteRules)
+    .innerJoin(rules, eq(rules.id, siteRules.ruleId))
+    .where(eq(siteRules.siteId, siteId));
   const rows = await db
     .select({ intervention: interventions })
     .from(interventionSites)
@@ -71,9 +99,18 @@ async function expectedRegister(siteId: number, now: Date) {
       const next = covering
         .filter((i) => OPEN.includes(i.status))
         .sort((a, b) => a.scheduledStart.getTime() - b.scheduledStart.getTime())[0];
+      const obligation = obligationState({
+        lastDone: last
+          ? { at: new Date(doneAt(last)), pendingVerification: last.status === S.awaitingVerification }
+          : null,
+        periodicityMonths: rule.periodicityMonths,
+        now,
+        ...calendar,
+      });
       return {
         siteRuleId: rule.id,
         ruleId: rule.ruleId,
+        obligation: { status: obligation.status, dueAt: obligation.dueAt?.toISOString() ?? null },
         last: last ? { id: last.id, status: last.status, doneAt: new Date(doneAt(last)).toISOString() } : null,
         next: next
           ? {
@@ -91,7 +128,7 @@ async function expectedRegister(siteId: number, now: Date) {
 type Register = Awaited<ReturnType<DashboardClient["sites"]["register"]["query"]>>;
 const comparable = (register: Register) =>
   register.rules
-    .map(({ siteRuleId, ruleId, last, next }) => ({ siteRuleId, ruleId, last, next }))
+    .map(({ siteRuleId, ruleId, obligation, last, next }) => ({ siteRuleId, ruleId, obligation, last, next }))
     .sort((a, b) => a.siteRuleId - b.siteRuleId);
 
 describe("sites.register", () => {
@@ -147,6 +184,42 @@ describe("sites.register", () => {
     const register = await cookieClient(env, sessionCookie(token), {}, log).sites.register.query({ siteId });
     expect(comparable(register)).toEqual(await expectedRegister(siteId, later));
     expect(register.rules.filter((rule) => rule.next).every((rule) => rule.next?.overdue === true)).toBe(true);
+  });
+
+  it("each rule's obligation is the Compliance page's, for the manager and the viewer alike", async () => {
+    const { obligations } = await manager.compliance.overview.query({});
+    const viewer = await dashboardClient(env, "viewer@acme.example");
+    const seen = new Set<string>();
+    for (const siteId of seed.acme.siteIds) {
+      for (const client of [manager, viewer]) {
+        const { rules } = await client.sites.register.query({ siteId });
+        for (const rule of rules) {
+          const obligation = obligations.find((candidate) => candidate.siteRuleId === rule.siteRuleId);
+          expect(rule.obligation).toEqual({ status: obligation?.status, dueAt: obligation?.dueAt });
+          if (rule.obligation) seen.add(rule.obligation.status);
+        }
+      }
+    }
+    // The demo has work done on some sites and never on others.
+    expect(seen).toEqual(new Set([ObligationStatus.compliant, ObligationStatus.neverDone]));
+  });
+
+  it("a year and more later, what was done is overdue, and what never was still never done", async () => {
+    const later = new Date(TEST_NOW.getTime() + 400 * 86_400_000);
+    env.setNow(later);
+    const { token } = await browserSignIn(env, "manager@acme.example", later);
+    const client = cookieClient(env, sessionCookie(token), {}, log);
+    const seen = new Set<string>();
+    for (const siteId of seed.acme.siteIds) {
+      const register = await client.sites.register.query({ siteId });
+      expect(comparable(register)).toEqual(await expectedRegister(siteId, later));
+      for (const rule of register.rules) {
+        if (rule.obligation) seen.add(rule.obligation.status);
+        if (rule.last) expect(rule.obligation?.status).toBe(ObligationStatus.overdue);
+        else expect(rule.obligation).toEqual({ status: ObligationStatus.neverDone, dueAt: null });
+      }
+    }
+    expect(seen).toEqual(new Set([ObligationStatus.overdue, ObligationStatus.neverDone]));
   });
 
   it("lists the site's open anomalies only", async () => {
