@@ -3,19 +3,21 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Empty, ErrorBanner, Loading } from "../../../../components/states";
-import { useSession } from "../../../../components/use-session";
+import { Operation, useSession } from "../../../../components/use-session";
 import { formatDateTime } from "../../../../lib/dates";
-import { label, RULE_KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "../../../../lib/labels";
+import { label, OBLIGATION_LABELS, RULE_KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
 
 /** What a safety register shows for one site: each rule, when it was last checked and when it will be next. */
 export function SiteRegister({ siteId }: { siteId: number }) {
   const trpc = useTRPC();
-  const { timeZone } = useSession();
+  const { timeZone, can } = useSession();
   const register = useQuery(trpc.sites.register.queryOptions({ siteId }));
   if (register.isPending) return <Loading what="the site" />;
   if (register.error) return <ErrorBanner error={register.error} />;
   const { site, rules, openAnomalies } = register.data;
+  // A provider's technician is not told where the client's obligations stand.
+  const showsStatus = can(Operation.readCompliance);
   return (
     <>
       <p>
@@ -36,11 +38,14 @@ export function SiteRegister({ siteId }: { siteId: number }) {
       ) : (
         <div className="table-wrap">
           <table className="records">
-            <caption className="visually-hidden">Rules of {site.name}, with their last and next interventions</caption>
+            <caption className="visually-hidden">
+              Rules of {site.name}, where each stands, with their last and next interventions
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Rule</th>
                 <th scope="col">Every</th>
+                {showsStatus ? <th scope="col">Status</th> : null}
                 <th scope="col">Last done</th>
                 <th scope="col">Next</th>
               </tr>
@@ -55,6 +60,24 @@ export function SiteRegister({ siteId }: { siteId: number }) {
                   <td>
                     {rule.periodicityMonths} month{rule.periodicityMonths === 1 ? "" : "s"}
                   </td>
+                  {showsStatus ? (
+                    <td>
+                      {rule.obligation ? (
+                        <>
+                          <span className={`badge obligation-${rule.obligation.status}`}>
+                            {OBLIGATION_LABELS[rule.obligation.status]}
+                          </span>
+                          <div className="muted">
+                            {rule.obligation.dueAt
+                              ? `Due ${formatDateTime(rule.obligation.dueAt, timeZone)}`
+                              : "Never checked"}
+                          </div>
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  ) : null}
                   <td>
                     {rule.last ? (
                       <Link href={`/interventions/${rule.last.id}`}>
