@@ -60,7 +60,7 @@ export async function measureObligations(url: string, config: BenchConfig, now: 
       if (i >= 10) times.push(performance.now() - started);
       obligations = overview.obligations.length;
     }
-    const facts = sent.find((statement) => statement.query.includes("with covering as"));
+    const facts = sent.find((statement) => statement.query.includes("open_anomalies"));
     if (!facts) throw new Error("the overview sent no facts query");
     const plan = await explain(client, facts);
     return {

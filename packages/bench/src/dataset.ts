@@ -155,9 +155,10 @@ async function insertInterventions(
   );
   await tx.unsafe(`insert into intervention_sites (intervention_id, site_id, organization_id, scheduled_start)
     select id, ${siteOf("id")}, ${org}, scheduled_start from interventions where id between ${first} and ${last}`);
-  await tx.unsafe(`insert into intervention_site_rules (intervention_id, site_rule_id)
-    select i, (${site} - 1) * ${RULES.length} + 1 + (i + d) % 5
-    from generate_series(${first}, ${last}) i, (values (0), (1)) as pair(d) where i % 20 < 10`);
+  // Preventives check two of their site's check rules; the links copy what coverage needs (see the schema).
+  await tx.unsafe(`insert into intervention_site_rules (intervention_id, site_rule_id, status, scheduled_start, done_at, live)
+    select id, (${siteOf("id")} - 1) * ${RULES.length} + 1 + (id + d) % 5, status, scheduled_start, done_at, live
+    from interventions, (values (0), (1)) as pair(d) where id between ${first} and ${last} and type = 1`);
   // A curative's anomaly takes the curative's id; its state follows the curative's (held, closed, reopened).
   await tx.unsafe(`insert into anomalies (id, organization_id, site_id, description, severity, status, detected_at, closed_at)
     overriding system value

@@ -9,4 +9,5 @@ export { selectRows } from "./raw-query";
 export * from "./schema";
 export { DEMO_PASSWORD } from "./seed/catalogue";
 export { demoCredentials, type SeedResult, seedDemo } from "./seed/seed";
+export { linkSiteRules } from "./site-rule-links";
 export { defaultDataDir, defaultMigrationsFolder, findWorkspaceRoot } from "./workspace";

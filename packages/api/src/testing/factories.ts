@@ -1,4 +1,11 @@
-import { anomalies, type Database, interventionSiteRules, interventionSites, interventions } from "@interventions/db";
+import {
+  anomalies,
+  type Database,
+  interventionSiteRules,
+  interventionSites,
+  interventions,
+  linkSiteRules,
+} from "@interventions/db";
 import { must } from "@interventions/db/testing";
 import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
 import { eq } from "drizzle-orm";
@@ -25,8 +32,11 @@ export async function freshIntervention(db: Database, org: OrgRef, kind: Interve
     .select()
     .from(interventionSiteRules)
     .where(eq(interventionSiteRules.interventionId, sourceId));
-  if (ruleLinks.length > 0)
-    await db.insert(interventionSiteRules).values(ruleLinks.map((link) => ({ ...link, interventionId: id })));
+  await linkSiteRules(
+    db,
+    id,
+    ruleLinks.map((link) => link.siteRuleId),
+  );
   return id;
 }
 

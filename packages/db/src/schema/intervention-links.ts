@@ -1,17 +1,26 @@
-import { foreignKey, index, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { DONE_STATUSES, InterventionStatus, OPEN_STATUSES } from "@interventions/domain";
+import { sql } from "drizzle-orm";
+import { boolean, foreignKey, index, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { anomalies } from "./anomalies";
-import { at, ref } from "./columns";
+import { at, enumColumn, ref } from "./columns";
 import { interventions } from "./interventions";
 import { organizationIdColumn } from "./organizations";
 import { siteRules } from "./site-rules";
 import { sites } from "./sites";
+
+const DONE = sql.raw(DONE_STATUSES.join(", "));
+const OPEN = sql.raw(OPEN_STATUSES.join(", "));
 
 const interventionRef = () =>
   ref()
     .notNull()
     .references(() => interventions.id, { onDelete: "cascade" });
 
-/** The site rules a preventive intervention checks. */
+/**
+ * The site rules a preventive intervention checks. What an obligation needs of the intervention (status,
+ * dates, not deleted) is copied here, so that a site rule's latest done and next open check are one index
+ * lookup each; the foreign key on those columns makes PostgreSQL refuse a wrong copy and carry every change.
+ */
 export const interventionSiteRules = pgTable(
   "intervention_site_rules",
   {
@@ -19,8 +28,34 @@ export const interventionSiteRules = pgTable(
     siteRuleId: ref()
       .notNull()
       .references(() => siteRules.id),
+    status: enumColumn(InterventionStatus).notNull(),
+    scheduledStart: at().notNull(),
+    doneAt: at().notNull(),
+    live: boolean().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.interventionId, t.siteRuleId] }), index().on(t.siteRuleId)],
+  (t) => [
+    primaryKey({ columns: [t.interventionId, t.siteRuleId] }),
+    index().on(t.siteRuleId),
+    foreignKey({
+      name: "intervention_site_rules_coverage_fk",
+      columns: [t.interventionId, t.status, t.scheduledStart, t.doneAt, t.live],
+      foreignColumns: [
+        interventions.id,
+        interventions.status,
+        interventions.scheduledStart,
+        interventions.doneAt,
+        interventions.live,
+      ],
+    })
+      .onUpdate("cascade")
+      .onDelete("cascade"),
+    index("intervention_site_rules_done_idx")
+      .on(t.siteRuleId, t.doneAt.desc(), t.interventionId.desc())
+      .where(sql`${t.live} and ${t.status} in (${DONE})`),
+    index("intervention_site_rules_open_idx")
+      .on(t.siteRuleId, t.scheduledStart, t.interventionId)
+      .where(sql`${t.live} and ${t.status} in (${OPEN})`),
+  ],
 );
 
 /** The anomalies a curative intervention repairs. */

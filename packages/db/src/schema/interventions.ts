@@ -56,6 +56,10 @@ export const interventions = pgTable(
     version: integer().notNull().default(1),
     archivedAt: at(),
     deletedAt: at(),
+    /** When the work counts as done for the obligations it covers: its actual end, else its scheduled end. */
+    doneAt: at().generatedAlwaysAs(sql`coalesce(actual_end, scheduled_end)`),
+    /** Not deleted. */
+    live: boolean().generatedAlwaysAs(sql`deleted_at is null`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -68,6 +72,8 @@ export const interventions = pgTable(
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
     // Target of intervention_sites' copy of the scheduled start, which PostgreSQL then keeps equal (on update cascade).
     unique("interventions_id_scheduled_start_key").on(t.id, t.scheduledStart),
+    // Target of intervention_site_rules' copy of what coverage needs (see there).
+    unique("interventions_coverage_key").on(t.id, t.status, t.scheduledStart, t.doneAt, t.live),
     // A routine plans each occurrence once, however many generators run: the insert conflicts, not a read.
     uniqueIndex("interventions_routine_occurrence_key").on(t.routineId, t.routineDueAt),
     check("interventions_routine_occurrence_check", sql`(${t.routineId} is null) = (${t.routineDueAt} is null)`),

@@ -8,14 +8,8 @@ import {
   InterventionType,
   ProfileRole,
 } from "@interventions/domain";
-import {
-  anomalies,
-  interventionAnomalies,
-  interventionEvents,
-  interventionSiteRules,
-  interventionSites,
-  interventions,
-} from "../schema";
+import { anomalies, interventionAnomalies, interventionEvents, interventionSites, interventions } from "../schema";
+import { linkSiteRules } from "../site-rule-links";
 import type { SeedContext, SeededOrganization } from "./seed-organization";
 
 const HOUR = 60 * 60 * 1000;
@@ -58,9 +52,7 @@ export async function seedInterventions(ctx: SeedContext, org: SeededOrganizatio
       count += 1;
       if (type === InterventionType.preventive) {
         const siteRuleIds = org.checkSiteRulesBySite.get(siteId) ?? [];
-        await ctx.tx
-          .insert(interventionSiteRules)
-          .values(siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })));
+        await linkSiteRules(ctx.tx, interventionId, siteRuleIds);
         await ctx.tx
           .insert(interventionSites)
           .values({ interventionId, siteId, organizationId: org.id, scheduledStart });

@@ -46,7 +46,8 @@ const list = (values: readonly number[]) => sql.raw(values.join(", "));
 /**
  * Every obligation of an organization (or of one site or rule) in one set-based query: the latest done
  * covering work (`doneAt` of the domain: actual end, else scheduled end), the earliest open one, and the
- * open anomalies. Covering work is a preventive linking the site rule, or a drill of the rule on the site.
+ * open anomalies. Covering work is a preventive linking the site rule (found through the links' copy of its
+ * status and dates: one index lookup per site rule, whatever the history) or a drill of the rule on the site.
  * Numbers come back as float8 so that both drivers return JavaScript numbers (ids are safe integers).
  */
 export async function readObligationFacts(
@@ -57,27 +58,29 @@ export async function readObligationFacts(
   const rows = await selectRows<FactsRow>(
     db,
     sql`
-    with covering as (
-      select isr.site_rule_id, i.id, i.status, i.scheduled_start, coalesce(i.actual_end, i.scheduled_end) as done_at
-      from intervention_site_rules isr
-      join interventions i on i.id = isr.intervention_id
-      where i.organization_id = ${organizationId} and i.type = ${InterventionType.preventive} and i.deleted_at is null
-      union all
-      select sr.id, i.id, i.status, i.scheduled_start, coalesce(i.actual_end, i.scheduled_end)
+    with -- The organization's drills on each of their sites, before meeting the site rules: joined the other way
+    -- round, the planner pairs every drill with every site of its rule first.
+    drill_work as materialized (
+      select s.site_id, i.rule_id, i.id, i.status, i.scheduled_start, i.done_at
       from interventions i
       join intervention_sites s on s.intervention_id = i.id
-      join site_rules sr on sr.site_id = s.site_id and sr.rule_id = i.rule_id
-      where i.organization_id = ${organizationId} and i.type = ${InterventionType.trainingExercise}
-        and i.deleted_at is null
+      where i.organization_id = ${organizationId} and i.type = ${InterventionType.trainingExercise} and i.live
+        and s.organization_id = ${organizationId}
     ),
-    last_done as (
-      select distinct on (site_rule_id) site_rule_id, done_at, status
-      from covering where status in (${list(DONE_STATUSES)})
+    drills as (
+      select sr.id as site_rule_id, w.id, w.status, w.scheduled_start, w.done_at
+      from drill_work w
+      join site_rules sr on sr.site_id = w.site_id and sr.rule_id = w.rule_id
+      where sr.organization_id = ${organizationId}
+    ),
+    drill_done as (
+      select distinct on (site_rule_id) site_rule_id, id, done_at, status
+      from drills where status in (${list(DONE_STATUSES)})
       order by site_rule_id, done_at desc, id desc
     ),
-    next_open as (
+    drill_open as (
       select distinct on (site_rule_id) site_rule_id, id, scheduled_start
-      from covering where status in (${list(OPEN_STATUSES)})
+      from drills where status in (${list(OPEN_STATUSES)})
       order by site_rule_id, scheduled_start, id
     ),
     open_anomalies as (
@@ -85,21 +88,47 @@ export async function readObligationFacts(
       from anomalies
       where organization_id = ${organizationId} and status = ${AnomalyStatus.open} and site_rule_id is not null
       group by site_rule_id
+    ),
+    facts as (
+      select sr.id as site_rule_id, sr.site_id, sr.rule_id,
+        -- The latest of the site rule's done preventive (one index lookup on its links) and done drill.
+        case when cd.done_at is null or (dd.done_at is not null and (dd.done_at, dd.id) > (cd.done_at, cd.id))
+          then dd.done_at else cd.done_at end as done_at,
+        case when cd.done_at is null or (dd.done_at is not null and (dd.done_at, dd.id) > (cd.done_at, cd.id))
+          then dd.status else cd.status end as done_status,
+        case when co.scheduled_start is null or (do_.scheduled_start is not null
+            and (do_.scheduled_start, do_.id) < (co.scheduled_start, co.id))
+          then do_.id else co.id end as next_id,
+        case when co.scheduled_start is null or (do_.scheduled_start is not null
+            and (do_.scheduled_start, do_.id) < (co.scheduled_start, co.id))
+          then do_.scheduled_start else co.scheduled_start end as next_start
+      from site_rules sr
+      left join lateral (
+        select l.intervention_id as id, l.done_at, l.status from intervention_site_rules l
+        where l.site_rule_id = sr.id and l.live and l.status in (${list(DONE_STATUSES)})
+        order by l.done_at desc nulls last, l.intervention_id desc nulls last limit 1
+      ) cd on true
+      left join lateral (
+        select l.intervention_id as id, l.scheduled_start from intervention_site_rules l
+        where l.site_rule_id = sr.id and l.live and l.status in (${list(OPEN_STATUSES)})
+        order by l.scheduled_start, l.intervention_id limit 1
+      ) co on true
+      left join drill_done dd on dd.site_rule_id = sr.id
+      left join drill_open do_ on do_.site_rule_id = sr.id
+      where sr.organization_id = ${organizationId}
+        ${filter.siteId === undefined ? sql`` : sql`and sr.site_id = ${filter.siteId}`}
+        ${filter.ruleId === undefined ? sql`` : sql`and sr.rule_id = ${filter.ruleId}`}
     )
     select sr.id::float8 as site_rule_id, s.id::float8 as site_id, s.name as site_name,
       r.id::float8 as rule_id, r.code as rule_code, r.name as rule_name, r.kind as rule_kind, r.periodicity_months,
-      (extract(epoch from ld.done_at) * 1000)::float8 as last_done_ms, ld.status as last_done_status,
-      no.id::float8 as next_id, (extract(epoch from no.scheduled_start) * 1000)::float8 as next_start_ms,
+      (extract(epoch from f.done_at) * 1000)::float8 as last_done_ms, f.done_status as last_done_status,
+      f.next_id::float8 as next_id, (extract(epoch from f.next_start) * 1000)::float8 as next_start_ms,
       coalesce(oa.open_count, 0)::float8 as open_anomalies
-    from site_rules sr
+    from facts f
+    join site_rules sr on sr.id = f.site_rule_id
     join sites s on s.id = sr.site_id and s.archived_at is null
     join rules r on r.id = sr.rule_id
-    left join last_done ld on ld.site_rule_id = sr.id
-    left join next_open no on no.site_rule_id = sr.id
     left join open_anomalies oa on oa.site_rule_id = sr.id
-    where sr.organization_id = ${organizationId}
-      ${filter.siteId === undefined ? sql`` : sql`and sr.site_id = ${filter.siteId}`}
-      ${filter.ruleId === undefined ? sql`` : sql`and sr.rule_id = ${filter.ruleId}`}
     order by sr.id`,
   );
   return rows.map((row) => ({

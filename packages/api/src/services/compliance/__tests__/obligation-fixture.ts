@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import {
   type Database,
-  interventionSiteRules,
   interventionSites,
   interventions,
+  linkSiteRules,
   rules,
   siteRules,
   sites,
@@ -96,7 +96,6 @@ export async function coveringIntervention(
     organizationId: obligation.organizationId,
     scheduledStart,
   });
-  if (!drill)
-    await db.insert(interventionSiteRules).values({ interventionId: row.id, siteRuleId: obligation.siteRuleId });
+  if (!drill) await linkSiteRules(db, row.id, [obligation.siteRuleId]);
   return row.id;
 }

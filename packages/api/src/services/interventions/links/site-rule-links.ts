@@ -1,6 +1,5 @@
-import { interventionSiteRules, type Transaction } from "@interventions/db";
-import { eq, sql } from "drizzle-orm";
-import { idArray } from "../../id-array";
+import { interventionSiteRules, linkSiteRules, type Transaction } from "@interventions/db";
+import { eq } from "drizzle-orm";
 
 /** The site rules a preventive checks, in id order. */
 export async function linkedSiteRuleIds(tx: Transaction, interventionId: number): Promise<number[]> {
@@ -11,10 +10,8 @@ export async function linkedSiteRuleIds(tx: Transaction, interventionId: number)
   return rows.map((row) => row.id).sort((a, b) => a - b);
 }
 
-export async function insertSiteRuleLinks(tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) {
-  // As many links as sites times rules: one array parameter, not two per link.
-  await tx.insert(interventionSiteRules).select(sql`select ${interventionId}::bigint, unnest(${idArray(siteRuleIds)})`);
-}
+export const insertSiteRuleLinks = (tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) =>
+  linkSiteRules(tx, interventionId, siteRuleIds);
 
 export async function replaceSiteRuleLinks(tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) {
   await tx.delete(interventionSiteRules).where(eq(interventionSiteRules.interventionId, interventionId));
