@@ -103,13 +103,15 @@ describe.runIf(url)("the database's connections cut every 400 ms under 8 writers
         if (status === 201) created.push({ interventionId: payload.data.id, anomalyId });
       }
     };
+    let lastCut: number[] = [];
     const terminator = async () => {
       let kills = 0;
       while (Date.now() < stopAt) {
         await new Promise((resolve) => setTimeout(resolve, KILL_EVERY_MS));
-        const killed = await admin`
-          select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+        const killed = await admin<{ pid: number }[]>`
+          select pid, pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
         kills += killed.length;
+        lastCut = killed.map((row) => row.pid);
       }
       return kills;
     };
@@ -130,6 +132,15 @@ describe.runIf(url)("the database's connections cut every 400 ms under 8 writers
     }
     expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(10_500);
     expect(updated.length + created.length).toBeGreaterThan(0);
+
+    // pg_terminate_backend only signals: the last cut may still be landing on the pool's idle connections, and a
+    // read sent on one of them now would fail. Read back once those backends are gone and their sockets closed.
+    while (
+      lastCut.length > 0 &&
+      (await admin`select 1 from pg_stat_activity where pid in ${admin(lastCut)}`).length > 0
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
     // Every acknowledged write is in the history (and the curatives hold their anomaly).
     const events = await env.database.db
