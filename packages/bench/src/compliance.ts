@@ -1,14 +1,11 @@
-import { type Actor, createSignatureStorage, runRoutines } from "@interventions/api";
+import { runRoutines } from "@interventions/api";
 import { createJobEngine } from "@interventions/api/runtime";
-import { createCaller } from "@interventions/api/trpc";
 import { openDatabase } from "@interventions/db";
-import * as schema from "@interventions/db/schema";
-import { ProfileRole } from "@interventions/domain";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { BenchConfig } from "./config";
-import { CHECK_RULES, managerProfile, RULES, userId } from "./layout";
+import { CHECK_RULES, RULES } from "./layout";
 import { describeScans, explain, percentile, type SentStatement } from "./plans";
+import { managerReadCaller } from "./read-caller";
 
 export interface ObligationsResult {
   obligations: number;
@@ -26,30 +23,7 @@ export interface ObligationsResult {
  */
 export async function measureObligations(url: string, config: BenchConfig, now: Date): Promise<ObligationsResult> {
   const sent: SentStatement[] = [];
-  const client = postgres(url, { max: 4, onnotice: () => {} });
-  const db = drizzle({
-    client,
-    schema,
-    casing: "snake_case",
-    logger: { logQuery: (query, params) => sent.push({ query, params: params as SentStatement["params"] }) },
-  });
-  const actor: Actor = {
-    userId: userId(1, 2),
-    profileId: managerProfile(1),
-    organizationId: 1,
-    role: ProfileRole.manager,
-    companyContactId: null,
-    apiClientId: null,
-  };
-  const storage = createSignatureStorage({
-    region: "eu-west-3",
-    bucket: "unused",
-    accessKeyId: "unused",
-    secretAccessKey: "unused",
-    forcePathStyle: true,
-  });
-  const jobs = { enqueue: () => Promise.reject(new Error("a read was not expected to enqueue a job")) };
-  const caller = createCaller({ services: { db, storage, jobs }, now, actor, authError: null });
+  const { client, caller } = managerReadCaller(url, now, (statement) => sent.push(statement));
   try {
     const times: number[] = [];
     let obligations = 0;

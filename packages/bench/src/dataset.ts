@@ -115,7 +115,7 @@ async function insertInterventions(
   const count = last - first + 1;
   const manager = managerProfile(org);
   const siteOf = (column: string) => `(${(org - 1) * S} + 1 + ${column} % ${S})`;
-  const site = siteOf("i");
+  const _site = siteOf("i");
   await tx.unsafe(
     `insert into interventions (id, organization_id, type, status, creation_status, description, code_pin,
       scheduled_start, scheduled_end, actual_start, actual_end, company_id, assigned_company_contact_id,

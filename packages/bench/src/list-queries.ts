@@ -1,13 +1,8 @@
-import type { Actor } from "@interventions/api";
-import { createSignatureStorage } from "@interventions/api";
-import { createCaller, type RouterInputs } from "@interventions/api/trpc";
-import * as schema from "@interventions/db/schema";
-import { ProfileRole } from "@interventions/domain";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type { RouterInputs } from "@interventions/api/trpc";
 import type { BenchConfig } from "./config";
-import { managerProfile, siteId, userId } from "./layout";
-import { describe, explain, percentile, usesIndexOnly } from "./plans";
+import { siteId } from "./layout";
+import { describe, explain, percentile, type SentStatement, usesIndexOnly } from "./plans";
+import { managerReadCaller } from "./read-caller";
 
 type ListInput = RouterInputs["interventions"]["list"];
 
@@ -26,37 +21,10 @@ export interface ListResult {
  * database round trip included; the plan is EXPLAIN ANALYZE of the statement it sent.
  */
 export async function measureListQueries(url: string, config: BenchConfig, now: Date): Promise<ListResult[]> {
-  // What drizzle hands its logger is what it passes to postgres.js.
-  let last: { query: string; params: postgres.ParameterOrJSON<never>[] } | undefined;
-  const client = postgres(url, { max: 4, onnotice: () => {} });
-  const db = drizzle({
-    client,
-    schema,
-    casing: "snake_case",
-    logger: {
-      logQuery: (query, params) => {
-        last = { query, params: params as postgres.ParameterOrJSON<never>[] };
-      },
-    },
+  let last: SentStatement | undefined;
+  const { client, caller } = managerReadCaller(url, now, (statement) => {
+    last = statement;
   });
-  const actor: Actor = {
-    userId: userId(1, 2),
-    profileId: managerProfile(1),
-    organizationId: 1,
-    role: ProfileRole.manager,
-    companyContactId: null,
-    apiClientId: null,
-  };
-  const storage = createSignatureStorage({
-    region: "eu-west-3",
-    bucket: "unused",
-    accessKeyId: "unused",
-    secretAccessKey: "unused",
-    forcePathStyle: true,
-  });
-  // Listing enqueues nothing.
-  const jobs = { enqueue: () => Promise.reject(new Error("a list was not expected to enqueue a job")) };
-  const caller = createCaller({ services: { db, storage, jobs }, now, actor, authError: null });
   const cases: { name: string; input: ListInput }[] = [
     { name: "no filter", input: {} },
     { name: "newest first", input: { order: "desc" } },
@@ -98,7 +66,7 @@ export async function measureListQueries(url: string, config: BenchConfig, now: 
 }
 
 /** The cursor after about `depth` rows, reached page by page as a user would. */
-async function cursorAt(caller: ReturnType<typeof createCaller>, input: ListInput, depth: number) {
+async function cursorAt(caller: ReturnType<typeof managerReadCaller>["caller"], input: ListInput, depth: number) {
   let cursor: string | undefined;
   let skipped = 0;
   while (skipped < depth) {
