@@ -1,5 +1,12 @@
 import { isDatabaseUnavailable } from "@interventions/db";
-import { assertRoleAllows, DomainError, ErrorCode, issuesFromZod, type Operation } from "@interventions/domain";
+import {
+  assertRoleAllows,
+  DomainError,
+  ErrorCode,
+  issuesFromZod,
+  type Operation,
+  validationError,
+} from "@interventions/domain";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, type z } from "zod";
@@ -58,9 +65,15 @@ const t = initTRPC.context<TrpcContext>().create({
         : error.cause instanceof ZodError
           ? issuesFromZod(error.cause)
           : [];
+    // zod's own message is its issue list as JSON: say the first issue in words, as the REST problems do.
+    const message = internal
+      ? "An unexpected error occurred"
+      : error.cause instanceof ZodError
+        ? validationError(issues).message
+        : shape.message;
     return {
       ...shape,
-      message: internal ? "An unexpected error occurred" : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -220,5 +220,13 @@ describe("the same failure has the same code through REST and tRPC", () => {
       problem.code,
     );
     expect(problem.errors.map((issue: { path: string }) => issue.path)).toEqual(data.issues.map((issue) => issue.path));
+    // In words, the same on both: not zod's issue list as JSON.
+    const refused = await manager.interventions.verify
+      // @ts-expect-error the same unknown decision again
+      .mutate({ interventionId: ids.accepted, decision: 3, decisionComment: "x" })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toBe(problem.detail);
+    expect((refused as Error).message).toMatch(/^decision: /);
   });
 });
