@@ -153,8 +153,11 @@ async function insertInterventions(
     ) shaped`,
     [now],
   );
-  await tx.unsafe(`insert into intervention_sites (intervention_id, site_id, organization_id, scheduled_start)
-    select id, ${siteOf("id")}, ${org}, scheduled_start from interventions where id between ${first} and ${last}`);
+  // The links copy what the list and coverage need (see the schema).
+  await tx.unsafe(`insert into intervention_sites (intervention_id, site_id, organization_id, type, rule_key, status,
+      scheduled_start, done_at, live)
+    select id, ${siteOf("id")}, ${org}, type, rule_key, status, scheduled_start, done_at, live
+    from interventions where id between ${first} and ${last}`);
   // Preventives check two of their site's check rules; the links copy what coverage needs (see the schema).
   await tx.unsafe(`insert into intervention_site_rules (intervention_id, site_rule_id, status, scheduled_start, done_at, live)
     select id, (${siteOf("id")} - 1) * ${RULES.length} + 1 + (id + d) % 5, status, scheduled_start, done_at, live

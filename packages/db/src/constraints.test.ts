@@ -2,7 +2,8 @@ import { CreationStatus, InterventionStatus, InterventionType, ProfileRole } fro
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
-import { interventionSites, interventions, profiles, sites, users } from "./schema";
+import { linkSites } from "./coverage-links";
+import { interventionSites, interventions, profiles, rules, sites, users } from "./schema";
 import { seedDemo } from "./seed/seed";
 import { ACME, createTestDatabase, type DemoRecords, LYCEE, loadDemoRecords, refusal } from "./testing";
 
@@ -70,57 +71,94 @@ describe("interventions table", () => {
   });
 });
 
-describe("intervention_sites' copy of the scheduled start", () => {
-  async function interventionOnASite() {
+describe("intervention_sites' copy of the intervention", () => {
+  async function interventionOnASite(values: Partial<typeof interventions.$inferInsert> = {}) {
     const [row] = await handle.db
       .insert(interventions)
-      .values(valid)
-      .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
-    const organizationId = valid.organizationId;
+      .values({ ...valid, ...values })
+      .returning({ id: interventions.id });
     const [site] = await handle.db
       .select({ id: sites.id })
       .from(sites)
-      .where(eq(sites.organizationId, organizationId))
+      .where(eq(sites.organizationId, valid.organizationId))
       .limit(1);
     if (!row || !site) throw new Error(`the demo has no site in ${ACME}`);
-    return { interventionId: row.id, siteId: site.id, organizationId };
+    return { interventionId: row.id, siteId: site.id };
   }
 
-  it("refuses a link whose scheduled start differs from the intervention's", async () => {
-    const link = await interventionOnASite();
-    const wrong = new Date("2026-12-02T08:00:00Z");
-    const message = await refusal(handle.db.insert(interventionSites).values({ ...link, scheduledStart: wrong }));
-    expect(message).toContain("intervention_sites_intervention_schedule_fk");
+  /** The link as the intervention's row says it should be. */
+  async function linkOf(interventionId: number, siteId: number) {
+    const [row] = await handle.db.select().from(interventions).where(eq(interventions.id, interventionId));
+    if (!row?.doneAt || row.live === null || row.ruleKey === null) throw new Error(`no intervention ${interventionId}`);
+    const { organizationId, type, ruleKey, status, scheduledStart, doneAt, live } = row;
+    return { interventionId, siteId, organizationId, type, ruleKey, status, scheduledStart, doneAt, live };
+  }
+
+  async function copied(interventionId: number) {
+    return handle.db.select().from(interventionSites).where(eq(interventionSites.interventionId, interventionId));
+  }
+
+  it.each([
+    ["scheduled start", { scheduledStart: new Date("2026-12-02T08:00:00Z") }],
+    ["status", { status: InterventionStatus.accepted }],
+    ["type", { type: InterventionType.trainingExercise }],
+    ["rule", { ruleKey: 1 }],
+    ["deletion", { live: false }],
+  ])("refuses a link whose %s differs from the intervention's", async (_label, wrong) => {
+    const { interventionId, siteId } = await interventionOnASite();
+    const link = await linkOf(interventionId, siteId);
+    const message = await refusal(handle.db.insert(interventionSites).values({ ...link, ...wrong }));
+    expect(message).toContain("intervention_sites_coverage_fk");
   });
 
   it("keeps times to the millisecond, so a start read back links to its intervention", async () => {
-    const link = await interventionOnASite();
+    const { interventionId, siteId } = await interventionOnASite();
     // Written by SQL with microseconds, as a data import could.
     await handle.db
       .update(interventions)
       .set({ scheduledStart: sql`'2026-12-01T08:00:00.123456Z'::timestamptz` })
-      .where(eq(interventions.id, link.interventionId));
-    const [row] = await handle.db
-      .select({ scheduledStart: interventions.scheduledStart })
-      .from(interventions)
-      .where(eq(interventions.id, link.interventionId));
-    expect(row?.scheduledStart.toISOString()).toBe("2026-12-01T08:00:00.123Z");
-    await handle.db.insert(interventionSites).values({ ...link, scheduledStart: row?.scheduledStart ?? new Date() });
+      .where(eq(interventions.id, interventionId));
+    const link = await linkOf(interventionId, siteId);
+    expect(link.scheduledStart.toISOString()).toBe("2026-12-01T08:00:00.123Z");
+    await handle.db.insert(interventionSites).values(link);
+    expect(await copied(interventionId)).toHaveLength(1);
   });
 
-  it("follows the intervention when it is rescheduled", async () => {
-    const link = await interventionOnASite();
-    await handle.db.insert(interventionSites).values({ ...link, scheduledStart: valid.scheduledStart });
+  it("follows the intervention when it is rescheduled, done, deleted or given another rule", async () => {
+    const [drillRule] = await handle.db
+      .select({ id: rules.id })
+      .from(rules)
+      .where(eq(rules.organizationId, valid.organizationId))
+      .limit(1);
+    if (!drillRule) throw new Error(`the demo has no rule in ${ACME}`);
+    const { interventionId, siteId } = await interventionOnASite({
+      type: InterventionType.trainingExercise,
+      ruleId: drillRule.id,
+    });
+    await linkSites(handle.db, [{ interventionId, siteId }]);
     const moved = new Date("2026-12-05T08:00:00Z");
+    const ended = new Date("2026-12-05T11:00:00Z");
     await handle.db
       .update(interventions)
-      .set({ scheduledStart: moved, scheduledEnd: new Date("2026-12-05T10:00:00Z") })
-      .where(eq(interventions.id, link.interventionId));
-    const [copy] = await handle.db
-      .select({ scheduledStart: interventionSites.scheduledStart })
-      .from(interventionSites)
-      .where(eq(interventionSites.interventionId, link.interventionId));
-    expect(copy?.scheduledStart).toEqual(moved);
+      .set({
+        scheduledStart: moved,
+        scheduledEnd: new Date("2026-12-05T10:00:00Z"),
+        actualEnd: ended,
+        status: InterventionStatus.awaitingVerification,
+        ruleId: null,
+        deletedAt: new Date(),
+      })
+      .where(eq(interventions.id, interventionId));
+    expect(await copied(interventionId)).toEqual([
+      {
+        ...(await linkOf(interventionId, siteId)),
+        scheduledStart: moved,
+        doneAt: ended,
+        status: InterventionStatus.awaitingVerification,
+        ruleKey: 0,
+        live: false,
+      },
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ export { openConfiguredDatabase, type StartOptions, startDatabase } from "./boot
 export * from "./client";
 export { type DatabaseEnv, databaseEnvSchema, parseEnv } from "./config";
 export { isDatabaseUnavailable } from "./connection-errors";
+export { linkSiteRules, linkSites, type SiteLink, type SiteRuleLink } from "./coverage-links";
 export { apiKeyPrefix, generateApiKey, hashApiKey } from "./credentials/api-key";
 export { hashPassword, verifyPassword } from "./credentials/password";
 export { isDatabaseReachable } from "./health";
@@ -9,5 +10,4 @@ export { selectRows } from "./raw-query";
 export * from "./schema";
 export { DEMO_PASSWORD } from "./seed/catalogue";
 export { demoCredentials, type SeedResult, seedDemo } from "./seed/seed";
-export { linkSiteRules } from "./site-rule-links";
 export { defaultDataDir, defaultMigrationsFolder, findWorkspaceRoot } from "./workspace";

@@ -102,7 +102,13 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     },
 
     async enqueue(tx, queue, data) {
-      await boss.send(queue, data, { db: fromTransaction(tx) });
+      if (data.length === 0) return;
+      // The queue's policy (attempts, delays, dead letter) applies to inserted jobs as to sent ones.
+      await boss.insert(
+        queue,
+        data.map((item) => ({ data: item })),
+        { db: fromTransaction(tx) },
+      );
     },
 
     async work(queue, handler) {

@@ -8,7 +8,8 @@ export const Queue = {
 } as const;
 export type Queue = (typeof Queue)[keyof typeof Queue];
 
-/** What a verb needs of the job engine: a job that exists if, and only if, its transaction commits. */
+/** What a verb needs of the job engine: jobs that exist if, and only if, their transaction commits. */
 export interface JobQueue {
-  enqueue(tx: Transaction, queue: Queue, data: Record<string, unknown>): Promise<void>;
+  /** One job per item of `data`, in one statement. */
+  enqueue(tx: Transaction, queue: Queue, data: readonly Record<string, unknown>[]): Promise<void>;
 }

@@ -17,30 +17,38 @@ export interface EmailRecipient {
   locale: string;
 }
 
+export type QueuedEmail = EmailSubjectMatter & { recipient: EmailRecipient };
+
 /**
- * Writes an e-mail in the caller's transaction: its outbox row (the message and its record) and the job
- * that delivers it after commit. A rollback takes both away.
+ * Writes e-mails in the caller's transaction: their outbox rows (the message and its record) and the jobs
+ * that deliver them after commit, one statement each whatever their number. A rollback takes all away.
  */
-export async function queueEmail(
+export async function queueEmails(
   tx: Transaction,
   ctx: Pick<WriteContext, "now" | "jobs"> & { actor: Pick<WriteContext["actor"], "organizationId"> },
-  message: EmailSubjectMatter & { recipient: EmailRecipient },
+  messages: readonly QueuedEmail[],
 ): Promise<void> {
-  const [row] = await tx
+  if (messages.length === 0) return;
+  const rows = await tx
     .insert(emailOutbox)
-    .values({
-      organizationId: ctx.actor.organizationId,
-      interventionId: message.interventionId,
-      kind: message.kind,
-      recipientEmail: message.recipient.email,
-      recipientName: message.recipient.name,
-      locale: localeOf(message.recipient.locale),
-      payload: message.payload,
-      messageId: `<${randomUUID()}@interventions.local>`,
-      createdAt: ctx.now,
-    })
+    .values(
+      messages.map((message) => ({
+        organizationId: ctx.actor.organizationId,
+        interventionId: message.interventionId,
+        kind: message.kind,
+        recipientEmail: message.recipient.email,
+        recipientName: message.recipient.name,
+        locale: localeOf(message.recipient.locale),
+        payload: message.payload,
+        messageId: `<${randomUUID()}@interventions.local>`,
+        createdAt: ctx.now,
+      })),
+    )
     .returning({ id: emailOutbox.id });
-  if (!row) throw new Error("the outbox row was not written");
-  const job: MailJob = { outboxId: row.id };
-  await ctx.jobs.enqueue(tx, Queue.mail, job);
+  if (rows.length !== messages.length) throw new Error("the outbox rows were not all written");
+  await ctx.jobs.enqueue(
+    tx,
+    Queue.mail,
+    rows.map((row): MailJob => ({ outboxId: row.id })),
+  );
 }

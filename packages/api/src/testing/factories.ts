@@ -5,6 +5,7 @@ import {
   interventionSites,
   interventions,
   linkSiteRules,
+  linkSites,
 } from "@interventions/db";
 import { must } from "@interventions/db/testing";
 import { AnomalySeverity, AnomalyStatus } from "@interventions/domain";
@@ -26,16 +27,17 @@ export async function freshIntervention(db: Database, org: OrgRef, kind: Interve
   const [copy] = await db.insert(interventions).values(values).returning({ id: interventions.id });
   const id = must(copy, "copied intervention").id;
   const siteLinks = await db.select().from(interventionSites).where(eq(interventionSites.interventionId, sourceId));
-  if (siteLinks.length > 0)
-    await db.insert(interventionSites).values(siteLinks.map((link) => ({ ...link, interventionId: id })));
+  await linkSites(
+    db,
+    siteLinks.map((link) => ({ interventionId: id, siteId: link.siteId })),
+  );
   const ruleLinks = await db
     .select()
     .from(interventionSiteRules)
     .where(eq(interventionSiteRules.interventionId, sourceId));
   await linkSiteRules(
     db,
-    id,
-    ruleLinks.map((link) => link.siteRuleId),
+    ruleLinks.map((link) => ({ interventionId: id, siteRuleId: link.siteRuleId })),
   );
   return id;
 }

@@ -1,4 +1,4 @@
-import { DONE_STATUSES, InterventionStatus, OPEN_STATUSES } from "@interventions/domain";
+import { DONE_STATUSES, InterventionStatus, InterventionType, OPEN_STATUSES } from "@interventions/domain";
 import { sql } from "drizzle-orm";
 import { boolean, foreignKey, index, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { anomalies } from "./anomalies";
@@ -10,6 +10,7 @@ import { sites } from "./sites";
 
 const DONE = sql.raw(DONE_STATUSES.join(", "));
 const OPEN = sql.raw(OPEN_STATUSES.join(", "));
+const TRAINING_EXERCISE = sql.raw(String(InterventionType.trainingExercise));
 
 const interventionRef = () =>
   ref()
@@ -73,9 +74,10 @@ export const interventionAnomalies = pgTable(
 /**
  * The sites an intervention takes place on, for every type: a training exercise's own sites, and the
  * sites behind a preventive's site rules or a curative's anomalies, so that one index serves "by site".
- * The intervention's scheduled start is copied here so that this index also gives the list's order for one
- * site; the foreign key on (intervention, scheduled start) makes PostgreSQL refuse a wrong copy and carry
- * every reschedule over.
+ * What the list's order and a drill's coverage need of the intervention (type, rule, status, dates, not
+ * deleted) is copied here, so that "this site's interventions in date order" and "the latest done and next
+ * open drill of this rule on this site" are index lookups; the foreign key on those columns makes PostgreSQL
+ * refuse a wrong copy and carry every change.
  */
 export const interventionSites = pgTable(
   "intervention_sites",
@@ -85,14 +87,28 @@ export const interventionSites = pgTable(
       .notNull()
       .references(() => sites.id),
     organizationId: organizationIdColumn(),
+    type: enumColumn(InterventionType).notNull(),
+    /** The drill's rule, else 0 (see `interventions.rule_key`). */
+    ruleKey: ref().notNull(),
+    status: enumColumn(InterventionStatus).notNull(),
     scheduledStart: at().notNull(),
+    doneAt: at().notNull(),
+    live: boolean().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.interventionId, t.siteId] }),
     foreignKey({
-      name: "intervention_sites_intervention_schedule_fk",
-      columns: [t.interventionId, t.scheduledStart],
-      foreignColumns: [interventions.id, interventions.scheduledStart],
+      name: "intervention_sites_coverage_fk",
+      columns: [t.interventionId, t.type, t.ruleKey, t.status, t.scheduledStart, t.doneAt, t.live],
+      foreignColumns: [
+        interventions.id,
+        interventions.type,
+        interventions.ruleKey,
+        interventions.status,
+        interventions.scheduledStart,
+        interventions.doneAt,
+        interventions.live,
+      ],
     })
       .onUpdate("cascade")
       .onDelete("cascade"),
@@ -102,5 +118,11 @@ export const interventionSites = pgTable(
       t.scheduledStart,
       t.interventionId,
     ),
+    index("intervention_sites_drill_done_idx")
+      .on(t.siteId, t.ruleKey, t.doneAt.desc(), t.interventionId.desc())
+      .where(sql`${t.live} and ${t.type} = ${TRAINING_EXERCISE} and ${t.status} in (${DONE})`),
+    index("intervention_sites_drill_open_idx")
+      .on(t.siteId, t.ruleKey, t.scheduledStart, t.interventionId)
+      .where(sql`${t.live} and ${t.type} = ${TRAINING_EXERCISE} and ${t.status} in (${OPEN})`),
   ],
 );

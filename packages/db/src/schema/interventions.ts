@@ -60,6 +60,8 @@ export const interventions = pgTable(
     doneAt: at().generatedAlwaysAs(sql`coalesce(actual_end, scheduled_end)`),
     /** Not deleted. */
     live: boolean().generatedAlwaysAs(sql`deleted_at is null`),
+    /** A training exercise's rule, else 0: never null, so that the foreign key of its site links checks it. */
+    ruleKey: ref().generatedAlwaysAs(sql`coalesce(rule_id, 0)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -70,8 +72,8 @@ export const interventions = pgTable(
     index("interventions_org_type_scheduled_idx").on(t.organizationId, t.type, t.scheduledStart, t.id),
     index("interventions_org_assigned_profile_idx").on(t.organizationId, t.assignedProfileId, t.scheduledStart),
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
-    // Target of intervention_sites' copy of the scheduled start, which PostgreSQL then keeps equal (on update cascade).
-    unique("interventions_id_scheduled_start_key").on(t.id, t.scheduledStart),
+    // Target of intervention_sites' copy of what lists and drills' coverage need (see there).
+    unique("interventions_site_coverage_key").on(t.id, t.type, t.ruleKey, t.status, t.scheduledStart, t.doneAt, t.live),
     // Target of intervention_site_rules' copy of what coverage needs (see there).
     unique("interventions_coverage_key").on(t.id, t.status, t.scheduledStart, t.doneAt, t.live),
     // A routine plans each occurrence once, however many generators run: the insert conflicts, not a read.

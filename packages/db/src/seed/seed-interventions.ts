@@ -8,8 +8,8 @@ import {
   InterventionType,
   ProfileRole,
 } from "@interventions/domain";
-import { anomalies, interventionAnomalies, interventionEvents, interventionSites, interventions } from "../schema";
-import { linkSiteRules } from "../site-rule-links";
+import { linkSiteRules, linkSites } from "../coverage-links";
+import { anomalies, interventionAnomalies, interventionEvents, interventions } from "../schema";
 import type { SeedContext, SeededOrganization } from "./seed-organization";
 
 const HOUR = 60 * 60 * 1000;
@@ -48,25 +48,25 @@ export async function seedInterventions(ctx: SeedContext, org: SeededOrganizatio
   for (const type of enumValues(InterventionType)) {
     for (const [index, status] of statuses.entries()) {
       const siteId = org.siteIds[(index + type) % org.siteIds.length] as number;
-      const { interventionId, scheduledStart } = await insertIntervention(ctx, org, type, status, index);
+      const interventionId = await insertIntervention(ctx, org, type, status, index);
       count += 1;
       if (type === InterventionType.preventive) {
         const siteRuleIds = org.checkSiteRulesBySite.get(siteId) ?? [];
-        await linkSiteRules(ctx.tx, interventionId, siteRuleIds);
-        await ctx.tx
-          .insert(interventionSites)
-          .values({ interventionId, siteId, organizationId: org.id, scheduledStart });
+        await linkSiteRules(
+          ctx.tx,
+          siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })),
+        );
+        await linkSites(ctx.tx, [{ interventionId, siteId }]);
       } else if (type === InterventionType.curative) {
         const anomalyId = await insertAnomaly(ctx, org, siteId, anomalyIndex++, ANOMALY_STATUS_FOR_CURATIVE[status]);
         await ctx.tx.insert(interventionAnomalies).values({ interventionId, anomalyId });
-        await ctx.tx
-          .insert(interventionSites)
-          .values({ interventionId, siteId, organizationId: org.id, scheduledStart });
+        await linkSites(ctx.tx, [{ interventionId, siteId }]);
       } else {
         const siteIds = [...new Set([siteId, org.siteIds[0] as number])];
-        await ctx.tx
-          .insert(interventionSites)
-          .values(siteIds.map((id) => ({ interventionId, siteId: id, organizationId: org.id, scheduledStart })));
+        await linkSites(
+          ctx.tx,
+          siteIds.map((id) => ({ interventionId, siteId: id })),
+        );
       }
     }
   }
@@ -83,7 +83,7 @@ async function insertIntervention(
   type: InterventionType,
   status: InterventionStatus,
   index: number,
-): Promise<{ interventionId: number; scheduledStart: Date }> {
+): Promise<number> {
   const start = scheduledStartFor(ctx.base, status, index);
   const end = new Date(start.getTime() + 3 * HOUR);
   const done = status === S.awaitingVerification || status === S.accepted || status === S.rejected;
@@ -128,7 +128,7 @@ async function insertIntervention(
       createdAt,
       updatedAt,
     })
-    .returning({ id: interventions.id, scheduledStart: interventions.scheduledStart });
+    .returning({ id: interventions.id });
   if (!row) throw new Error("intervention insert returned nothing");
 
   await ctx.tx.insert(interventionEvents).values([
@@ -152,7 +152,7 @@ async function insertIntervention(
           },
         ]),
   ]);
-  return { interventionId: row.id, scheduledStart: row.scheduledStart };
+  return row.id;
 }
 
 function scheduledStartFor(base: Date, status: InterventionStatus, index: number): Date {

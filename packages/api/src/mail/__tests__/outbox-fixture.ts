@@ -7,7 +7,7 @@ import { createJobEngine, type JobEngine } from "../../jobs/job-engine";
 import type { QueuePolicy } from "../../jobs/queue-policy";
 import { TEST_TIMINGS } from "../../testing";
 import type { MessagePayload } from "../message-kinds";
-import { queueEmail } from "../queue-email";
+import { queueEmails } from "../queue-email";
 
 export const T0 = new Date("2026-11-23T10:00:00.000Z");
 export const APP_URL = "https://interventions.example";
@@ -30,7 +30,7 @@ export interface OutboxFixture {
   /** A started engine on the fixture's database (one per worker process a test plays), stopped at close. */
   engine(): Promise<JobEngine>;
   /**
-   * Queues `count` messages in one transaction, as a verb does (`queueEmail`), to `to-<n>@example.com`
+   * Queues `count` messages in one transaction, as a verb does (`queueEmails`), to `to-<n>@example.com`
    * unless told otherwise; their Message-IDs. A `then` that throws rolls the transaction back.
    */
   queue(count: number, recipient?: (index: number) => string, then?: () => void): Promise<string[]>;
@@ -91,14 +91,16 @@ export async function createOutboxFixture(policy: Partial<QueuePolicy>): Promise
         .from(emailOutbox);
       await db.transaction(async (tx) => {
         const ctx = { actor: { organizationId: organization.id }, now: T0, jobs: producer };
-        for (let index = 0; index < count; index++) {
-          await queueEmail(tx, ctx, {
+        await queueEmails(
+          tx,
+          ctx,
+          Array.from({ length: count }, (_, index) => ({
             interventionId: intervention.id,
-            kind: "assigned",
+            kind: "assigned" as const,
             recipient: { email: recipient(index), name: `Recipient ${index}`, locale: "en" },
             payload,
-          });
-        }
+          })),
+        );
         then();
       });
       const rows = await db

@@ -39,7 +39,7 @@ it("plans the due checks when a pass comes off the queue, and says how many", as
     periodicityMonths: 12,
     firstDueAt: new Date(Date.now() + 10 * DAY),
   });
-  await env.database.db.transaction((tx) => env.jobs.enqueue(tx, Queue.routines, {}));
+  await env.database.db.transaction((tx) => env.jobs.enqueue(tx, Queue.routines, [{}]));
   await expect
     .poll(
       async () =>

@@ -46,8 +46,9 @@ const list = (values: readonly number[]) => sql.raw(values.join(", "));
 /**
  * Every obligation of an organization (or of one site or rule) in one set-based query: the latest done
  * covering work (`doneAt` of the domain: actual end, else scheduled end), the earliest open one, and the
- * open anomalies. Covering work is a preventive linking the site rule (found through the links' copy of its
- * status and dates: one index lookup per site rule, whatever the history) or a drill of the rule on the site.
+ * open anomalies. Covering work is a preventive linking the site rule or a drill of the rule on the site,
+ * both found through their links' copy of the intervention (see the schema): four index lookups per site
+ * rule, whatever the history.
  * Numbers come back as float8 so that both drivers return JavaScript numbers (ids are safe integers).
  */
 export async function readObligationFacts(
@@ -58,32 +59,7 @@ export async function readObligationFacts(
   const rows = await selectRows<FactsRow>(
     db,
     sql`
-    with -- The organization's drills on each of their sites, before meeting the site rules: joined the other way
-    -- round, the planner pairs every drill with every site of its rule first.
-    drill_work as materialized (
-      select s.site_id, i.rule_id, i.id, i.status, i.scheduled_start, i.done_at
-      from interventions i
-      join intervention_sites s on s.intervention_id = i.id
-      where i.organization_id = ${organizationId} and i.type = ${InterventionType.trainingExercise} and i.live
-        and s.organization_id = ${organizationId}
-    ),
-    drills as (
-      select sr.id as site_rule_id, w.id, w.status, w.scheduled_start, w.done_at
-      from drill_work w
-      join site_rules sr on sr.site_id = w.site_id and sr.rule_id = w.rule_id
-      where sr.organization_id = ${organizationId}
-    ),
-    drill_done as (
-      select distinct on (site_rule_id) site_rule_id, id, done_at, status
-      from drills where status in (${list(DONE_STATUSES)})
-      order by site_rule_id, done_at desc, id desc
-    ),
-    drill_open as (
-      select distinct on (site_rule_id) site_rule_id, id, scheduled_start
-      from drills where status in (${list(OPEN_STATUSES)})
-      order by site_rule_id, scheduled_start, id
-    ),
-    open_anomalies as (
+    with open_anomalies as (
       select site_rule_id, count(*) as open_count
       from anomalies
       where organization_id = ${organizationId} and status = ${AnomalyStatus.open} and site_rule_id is not null
@@ -113,23 +89,32 @@ export async function readObligationFacts(
         where l.site_rule_id = sr.id and l.live and l.status in (${list(OPEN_STATUSES)})
         order by l.scheduled_start, l.intervention_id limit 1
       ) co on true
-      left join drill_done dd on dd.site_rule_id = sr.id
-      left join drill_open do_ on do_.site_rule_id = sr.id
+      left join lateral (
+        select s.intervention_id as id, s.done_at, s.status from intervention_sites s
+        where s.site_id = sr.site_id and s.rule_key = sr.rule_id and s.organization_id = ${organizationId}
+          and s.live and s.type = ${InterventionType.trainingExercise} and s.status in (${list(DONE_STATUSES)})
+        order by s.done_at desc nulls last, s.intervention_id desc nulls last limit 1
+      ) dd on true
+      left join lateral (
+        select s.intervention_id as id, s.scheduled_start from intervention_sites s
+        where s.site_id = sr.site_id and s.rule_key = sr.rule_id and s.organization_id = ${organizationId}
+          and s.live and s.type = ${InterventionType.trainingExercise} and s.status in (${list(OPEN_STATUSES)})
+        order by s.scheduled_start, s.intervention_id limit 1
+      ) do_ on true
       where sr.organization_id = ${organizationId}
         ${filter.siteId === undefined ? sql`` : sql`and sr.site_id = ${filter.siteId}`}
         ${filter.ruleId === undefined ? sql`` : sql`and sr.rule_id = ${filter.ruleId}`}
     )
-    select sr.id::float8 as site_rule_id, s.id::float8 as site_id, s.name as site_name,
+    select f.site_rule_id::float8 as site_rule_id, s.id::float8 as site_id, s.name as site_name,
       r.id::float8 as rule_id, r.code as rule_code, r.name as rule_name, r.kind as rule_kind, r.periodicity_months,
       (extract(epoch from f.done_at) * 1000)::float8 as last_done_ms, f.done_status as last_done_status,
       f.next_id::float8 as next_id, (extract(epoch from f.next_start) * 1000)::float8 as next_start_ms,
       coalesce(oa.open_count, 0)::float8 as open_anomalies
     from facts f
-    join site_rules sr on sr.id = f.site_rule_id
-    join sites s on s.id = sr.site_id and s.archived_at is null
-    join rules r on r.id = sr.rule_id
-    left join open_anomalies oa on oa.site_rule_id = sr.id
-    order by sr.id`,
+    join sites s on s.id = f.site_id and s.archived_at is null
+    join rules r on r.id = f.rule_id
+    left join open_anomalies oa on oa.site_rule_id = f.site_rule_id
+    order by f.site_rule_id`,
   );
   return rows.map((row) => ({
     siteRuleId: row.site_rule_id,

@@ -3,7 +3,7 @@ import { ObligationStatus, Operation } from "@interventions/domain";
 import { and, eq } from "drizzle-orm";
 import { serviceAuthor, type WriteContext, type WriteDeps } from "../../context";
 import { localeOf } from "../../mail/message-kinds";
-import { type EmailRecipient, queueEmail } from "../../mail/queue-email";
+import { type EmailRecipient, queueEmails } from "../../mail/queue-email";
 import { ReminderMessageKind, type ReminderPayload, reminderTitle } from "../../mail/reminder-message";
 import { findContact, findProfile, membersAllowed, type ProfileFacts } from "../interventions/lookups/people";
 import { type Obligation, readObligations } from "./obligations";
@@ -116,14 +116,16 @@ async function tellReminder(
     const address = recipient.email.toLowerCase();
     if (!byAddress.has(address)) byAddress.set(address, recipient);
   }
-  for (const recipient of byAddress.values()) {
-    await queueEmail(tx, ctx, {
+  await queueEmails(
+    tx,
+    ctx,
+    [...byAddress.values()].map((recipient) => ({
       interventionId: reminder.interventionId,
       kind: reminder.kind,
       payload: reminder.payload,
       recipient: { email: recipient.email, name: recipient.name, locale: recipient.locale },
-    });
-  }
+    })),
+  );
   if (members.size === 0) return;
   await tx.insert(notifications).values(
     [...members.values()].map((member) => ({

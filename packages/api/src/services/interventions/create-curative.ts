@@ -69,9 +69,9 @@ export const createCurative = defineVerb(
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
       await holdAnomalies(tx, ctx, row.id, anomalyIds);
-      await insertSiteLinks(tx, row, uniqueIds(found.map((anomaly) => anomaly.siteId)));
+      await insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId)));
       await recordEvent(tx, ctx, row.id, HistoryAction.created);
-      await tellCreated(tx, ctx, row, { contact, profile: assignee });
+      await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
       return viewAfterWrite(tx, organizationId, row.id);
     });
     return { data: toUserShaped(view) };

@@ -98,10 +98,10 @@ export const createUnplannedPreventive = defineVerb(
         .set({ imgSignature: signatureKey, updatedAt: ctx.now })
         .where(eq(interventions.id, row.id));
       await insertSiteRuleLinks(tx, row.id, siteRuleIds);
-      await insertSiteLinks(tx, row, siteIds);
+      await insertSiteLinks(tx, row.id, siteIds);
       await recordEvent(tx, ctx, row.id, HistoryAction.created);
       // The technician recording it is its assignee, and nobody is told of their own action.
-      await tellCreated(tx, ctx, row, {});
+      await tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]);
       return { view: await viewAfterWrite(tx, organizationId, row.id), signatureKey };
     });
 

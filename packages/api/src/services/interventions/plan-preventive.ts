@@ -9,7 +9,7 @@ import {
 import { defineVerb } from "../verb";
 import { findSiteRules } from "./lookups/organization-records";
 import { resolveContact, resolveProfile } from "./lookups/people";
-import { insertPlannedPreventive } from "./planning/insert-preventive";
+import { insertPlannedPreventives } from "./planning/insert-preventive";
 import { toUserShaped, viewAfterWrite } from "./read/intervention-view";
 
 /** The dashboard plans a preventive check of some site rules (from the compliance grid, for instance). */
@@ -28,16 +28,18 @@ export const planPreventive = defineVerb(
       assertRuleKinds(input.siteRuleIds, siteRules, RuleKind.check, (index) => `siteRuleIds.${index}`);
       const contact = await resolveContact(tx, organizationId, input.assignedCompanyContactId);
       const profile = await resolveProfile(tx, organizationId, input.assignedProfileId, "assignedProfileId");
-      const id = await insertPlannedPreventive(tx, ctx, {
-        siteRules,
-        scheduledStart: new Date(input.scheduledStart),
-        scheduledEnd: new Date(input.scheduledEnd),
-        creationStatus: input.creationStatus,
-        description: input.description ?? null,
-        contact,
-        profile,
-      });
-      if (id === null) throw new Error("a plan without a routine cannot conflict");
+      const [id] = await insertPlannedPreventives(tx, ctx, [
+        {
+          siteRules,
+          scheduledStart: new Date(input.scheduledStart),
+          scheduledEnd: new Date(input.scheduledEnd),
+          creationStatus: input.creationStatus,
+          description: input.description ?? null,
+          contact,
+          profile,
+        },
+      ]);
+      if (!id) throw new Error("a plan without a routine cannot conflict");
       return viewAfterWrite(tx, organizationId, id);
     });
     return { data: toUserShaped(view) };

@@ -58,7 +58,7 @@ export const updatePreventive = defineVerb(
         if (before.join() !== siteRuleIds.join()) {
           changes.siteRuleIds = { from: before, to: siteRuleIds };
           await replaceSiteRuleLinks(tx, current.id, siteRuleIds);
-          await replaceSiteLinks(tx, current, uniqueIds(found.map((siteRule) => siteRule.siteId)));
+          await replaceSiteLinks(tx, current.id, uniqueIds(found.map((siteRule) => siteRule.siteId)));
         }
       }
       await commitUpdate(tx, ctx, { current, values, changes }, input);

@@ -84,7 +84,7 @@ export const updateTrainingExercise = defineVerb(
       const changes = planningChanges(current, values);
       if (currentSiteIds.join() !== siteIds.join()) {
         changes.siteIds = { from: currentSiteIds, to: siteIds };
-        await replaceSiteLinks(tx, current, siteIds);
+        await replaceSiteLinks(tx, current.id, siteIds);
       }
       await commitUpdate(tx, ctx, { current, values, changes }, {});
       return viewAfterWrite(tx, organizationId, current.id);

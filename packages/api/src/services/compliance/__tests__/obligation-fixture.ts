@@ -1,13 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  type Database,
-  interventionSites,
-  interventions,
-  linkSiteRules,
-  rules,
-  siteRules,
-  sites,
-} from "@interventions/db";
+import { type Database, interventions, linkSiteRules, linkSites, rules, siteRules, sites } from "@interventions/db";
 import { CreationStatus, InterventionStatus, InterventionType, RuleKind } from "@interventions/domain";
 
 // An obligation of its own for a test: a new site and a new rule of an organization, applied to each
@@ -90,12 +82,7 @@ export async function coveringIntervention(
     })
     .returning({ id: interventions.id });
   if (!row) throw new Error("fixture insert returned nothing");
-  await db.insert(interventionSites).values({
-    interventionId: row.id,
-    siteId: obligation.siteId,
-    organizationId: obligation.organizationId,
-    scheduledStart,
-  });
-  if (!drill) await linkSiteRules(db, row.id, [obligation.siteRuleId]);
+  await linkSites(db, [{ interventionId: row.id, siteId: obligation.siteId }]);
+  if (!drill) await linkSiteRules(db, [{ interventionId: row.id, siteRuleId: obligation.siteRuleId }]);
   return row.id;
 }

@@ -16,13 +16,27 @@ export async function recordEvent(
   action: HistoryAction,
   changes: FieldChanges = {},
 ): Promise<void> {
-  await tx.insert(interventionEvents).values({
-    organizationId: ctx.actor.organizationId,
-    interventionId,
-    actorProfileId: ctx.actor.profileId,
-    apiClientId: ctx.actor.apiClientId,
-    action,
-    changes,
-    occurredAt: ctx.now,
-  });
+  await recordEvents(tx, ctx, [interventionId], action, changes);
+}
+
+/** The same entry in the history of each of these interventions, in one statement. */
+export async function recordEvents(
+  tx: Transaction,
+  ctx: WriteContext,
+  interventionIds: readonly number[],
+  action: HistoryAction,
+  changes: FieldChanges = {},
+): Promise<void> {
+  if (interventionIds.length === 0) return;
+  await tx.insert(interventionEvents).values(
+    interventionIds.map((interventionId) => ({
+      organizationId: ctx.actor.organizationId,
+      interventionId,
+      actorProfileId: ctx.actor.profileId,
+      apiClientId: ctx.actor.apiClientId,
+      action,
+      changes,
+      occurredAt: ctx.now,
+    })),
+  );
 }

@@ -11,7 +11,10 @@ export async function linkedSiteRuleIds(tx: Transaction, interventionId: number)
 }
 
 export const insertSiteRuleLinks = (tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) =>
-  linkSiteRules(tx, interventionId, siteRuleIds);
+  linkSiteRules(
+    tx,
+    siteRuleIds.map((siteRuleId) => ({ interventionId, siteRuleId })),
+  );
 
 export async function replaceSiteRuleLinks(tx: Transaction, interventionId: number, siteRuleIds: readonly number[]) {
   await tx.delete(interventionSiteRules).where(eq(interventionSiteRules.interventionId, interventionId));

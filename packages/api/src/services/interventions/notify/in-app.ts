@@ -3,22 +3,30 @@ import type { WriteContext } from "../../../context";
 import { localeOf, type MessageKind } from "../../../mail/message-kinds";
 import { notificationTitle } from "../../../mail/render-message";
 
-/** In-app notifications of one event, each titled in its recipient's language. */
+/** One member's notification of an event on an intervention. */
+export interface InAppNotice {
+  profileId: number;
+  locale: string;
+  interventionId: number;
+  kind: MessageKind;
+  body: string | null;
+}
+
+/** In-app notifications, each titled in its recipient's language, in one statement. */
 export async function insertNotifications(
   tx: Transaction,
   ctx: WriteContext,
-  recipients: readonly { profileId: number; locale: string }[],
-  event: { interventionId: number; kind: MessageKind; body: string | null },
+  notices: readonly InAppNotice[],
 ): Promise<void> {
-  if (recipients.length === 0) return;
+  if (notices.length === 0) return;
   await tx.insert(notifications).values(
-    recipients.map((recipient) => ({
+    notices.map((notice) => ({
       organizationId: ctx.actor.organizationId,
-      recipientProfileId: recipient.profileId,
-      interventionId: event.interventionId,
-      kind: event.kind,
-      title: notificationTitle(event.kind, localeOf(recipient.locale), event.interventionId),
-      body: event.body,
+      recipientProfileId: notice.profileId,
+      interventionId: notice.interventionId,
+      kind: notice.kind,
+      title: notificationTitle(notice.kind, localeOf(notice.locale), notice.interventionId),
+      body: notice.body,
       createdAt: ctx.now,
     })),
   );

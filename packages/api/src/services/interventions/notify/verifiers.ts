@@ -23,7 +23,11 @@ export async function askVerifiers(tx: Transaction, ctx: WriteContext, intervent
         isNull(profiles.deletedAt),
       ),
     );
-  await insertNotifications(tx, ctx, verifiers, { interventionId, kind: MessageKind.awaitingVerification, body: null });
+  await insertNotifications(
+    tx,
+    ctx,
+    verifiers.map((verifier) => ({ ...verifier, interventionId, kind: MessageKind.awaitingVerification, body: null })),
+  );
 }
 
 /** Once decided, every verifier's "awaiting verification" task is settled: nothing is left to do. */

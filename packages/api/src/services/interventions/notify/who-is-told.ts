@@ -12,14 +12,27 @@ import { askVerifiers, settleVerifierTasks } from "./verifiers";
 
 type Described = Pick<InterventionRow, "id" | "type" | "status" | "description" | "scheduledStart" | "scheduledEnd">;
 
-/** A new intervention: its assignees hear they are assigned; done work asks the verifiers. */
-export async function tellCreated(tx: Transaction, ctx: WriteContext, created: Described, assignees: Audience) {
-  await tell(tx, ctx, assignees, {
-    interventionId: created.id,
-    kind: MessageKind.assigned,
-    payload: { intervention: interventionSummary(created) },
-  });
-  if (created.status === InterventionStatus.awaitingVerification) await askVerifiers(tx, ctx, created.id);
+/** New interventions: their assignees hear they are assigned; done work asks the verifiers. */
+export async function tellCreated(
+  tx: Transaction,
+  ctx: WriteContext,
+  created: readonly { intervention: Described; assignees: Audience }[],
+) {
+  await tell(
+    tx,
+    ctx,
+    created.map(({ intervention, assignees }) => ({
+      audience: assignees,
+      event: {
+        interventionId: intervention.id,
+        kind: MessageKind.assigned,
+        payload: { intervention: interventionSummary(intervention) },
+      },
+    })),
+  );
+  for (const { intervention } of created) {
+    if (intervention.status === InterventionStatus.awaitingVerification) await askVerifiers(tx, ctx, intervention.id);
+  }
 }
 
 export interface UpdateEmailOptions {
@@ -55,30 +68,33 @@ export async function tellUpdated(
       profileId: profileChanged ? before.assignedProfileId : null,
     });
     const reason = notice.reason ?? null;
-    await tell(tx, ctx, previous, {
-      interventionId,
-      kind: MessageKind.unassigned,
-      payload: { intervention, reason },
-      body: reason,
-    });
+    await tell(tx, ctx, [
+      {
+        audience: previous,
+        event: { interventionId, kind: MessageKind.unassigned, payload: { intervention, reason }, body: reason },
+      },
+    ]);
   }
   if (contactChanged || profileChanged) {
     const assigned = await audienceOf(tx, organizationId, {
       contactId: contactChanged ? after.assignedCompanyContactId : null,
       profileId: profileChanged ? after.assignedProfileId : null,
     });
-    await tell(tx, ctx, assigned, { interventionId, kind: MessageKind.assigned, payload: { intervention } });
+    await tell(tx, ctx, [
+      { audience: assigned, event: { interventionId, kind: MessageKind.assigned, payload: { intervention } } },
+    ]);
   }
   if (emails.sendUpdateEmailToCurrentAssignee) {
     const staying = await audienceOf(tx, organizationId, {
       contactId: contactChanged ? null : after.assignedCompanyContactId,
       profileId: profileChanged ? null : after.assignedProfileId,
     });
-    await tell(tx, ctx, staying, {
-      interventionId,
-      kind: MessageKind.updated,
-      payload: { intervention, fields: Object.keys(changes) },
-    });
+    await tell(tx, ctx, [
+      {
+        audience: staying,
+        event: { interventionId, kind: MessageKind.updated, payload: { intervention, fields: Object.keys(changes) } },
+      },
+    ]);
   }
 }
 
@@ -95,11 +111,16 @@ export async function tellVerified(
     contactId: decided.assignedCompanyContactId,
     profileId: decided.assignedProfileId,
   });
-  await tell(tx, ctx, assignees, {
-    interventionId: decided.id,
-    kind: decision.accepted ? MessageKind.accepted : MessageKind.rejected,
-    payload: { intervention: interventionSummary(decided), comment: decision.comment },
-    body: decision.comment,
-  });
+  await tell(tx, ctx, [
+    {
+      audience: assignees,
+      event: {
+        interventionId: decided.id,
+        kind: decision.accepted ? MessageKind.accepted : MessageKind.rejected,
+        payload: { intervention: interventionSummary(decided), comment: decision.comment },
+        body: decision.comment,
+      },
+    },
+  ]);
   await settleVerifierTasks(tx, ctx, decided.id);
 }

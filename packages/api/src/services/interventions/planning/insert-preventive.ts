@@ -1,4 +1,4 @@
-import { interventions, type Transaction } from "@interventions/db";
+import { interventions, linkSiteRules, linkSites, type Transaction } from "@interventions/db";
 import {
   type CreationStatus,
   InterventionType,
@@ -7,9 +7,7 @@ import {
   uniqueIds,
 } from "@interventions/domain";
 import type { WriteContext } from "../../../context";
-import { HistoryAction, recordEvent } from "../history/record-event";
-import { insertSiteLinks } from "../links/site-links";
-import { insertSiteRuleLinks } from "../links/site-rule-links";
+import { HistoryAction, recordEvents } from "../history/record-event";
 import type { SiteRuleRecord } from "../lookups/organization-records";
 import type { ContactFacts, ProfileFacts } from "../lookups/people";
 import { tellCreated } from "../notify/who-is-told";
@@ -28,43 +26,102 @@ export interface PlannedPreventive {
 }
 
 /**
- * Inserts a planned preventive check of some site rules, with its links, history and notices, in the
- * caller's transaction. Returns its id, or null when the routine's occurrence was already planned: the
- * unique key, not a read before the write, is what makes a routine plan each occurrence once.
+ * Inserts planned preventive checks of some site rules, with their links, history and notices, in the
+ * caller's transaction, in a few statements whatever their number. Returns each plan's new id, or null when
+ * its routine's occurrence was already planned: the unique key, not a read before the write, is what makes
+ * a routine plan each occurrence once.
  */
-export async function insertPlannedPreventive(
+export async function insertPlannedPreventives(
   tx: Transaction,
   ctx: WriteContext,
-  plan: PlannedPreventive,
-): Promise<number | null> {
-  const status = statusForCreationStatus(plan.creationStatus);
-  const [row] = await tx
+  plans: readonly PlannedPreventive[],
+): Promise<(number | null)[]> {
+  if (plans.length === 0) return [];
+  const inserted = await tx
     .insert(interventions)
-    .values({
-      organizationId: ctx.actor.organizationId,
-      type: InterventionType.preventive,
-      status,
-      creationStatus: plan.creationStatus,
-      description: plan.description,
-      codePin: needsCodePin(status) ? newCodePin() : null,
-      autoCreated: plan.routine !== undefined,
-      routineId: plan.routine?.id ?? null,
-      routineDueAt: plan.routine?.dueAt ?? null,
-      scheduledStart: plan.scheduledStart,
-      scheduledEnd: plan.scheduledEnd,
-      companyId: plan.contact?.companyId ?? null,
-      assignedCompanyContactId: plan.contact?.id ?? null,
-      assignedProfileId: plan.profile?.id ?? null,
-      createdByProfileId: ctx.actor.profileId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
+    .values(plans.map((plan) => rowOf(ctx, plan)))
     .onConflictDoNothing({ target: [interventions.routineId, interventions.routineDueAt] })
     .returning();
-  if (!row) return null;
-  await insertSiteRuleLinks(tx, row.id, uniqueIds(plan.siteRules.map((siteRule) => siteRule.id)));
-  await insertSiteLinks(tx, row, uniqueIds(plan.siteRules.map((siteRule) => siteRule.siteId)));
-  await recordEvent(tx, ctx, row.id, HistoryAction.created);
-  await tellCreated(tx, ctx, row, { contact: plan.contact, profile: plan.profile });
-  return row.id;
+  const created = matchRows(plans, inserted);
+
+  await linkSiteRules(
+    tx,
+    created.flatMap(({ plan, row }) =>
+      uniqueIds(plan.siteRules.map((siteRule) => siteRule.id)).map((siteRuleId) => ({
+        interventionId: row.id,
+        siteRuleId,
+      })),
+    ),
+  );
+  await linkSites(
+    tx,
+    created.flatMap(({ plan, row }) =>
+      uniqueIds(plan.siteRules.map((siteRule) => siteRule.siteId)).map((siteId) => ({
+        interventionId: row.id,
+        siteId,
+      })),
+    ),
+  );
+  await recordEvents(
+    tx,
+    ctx,
+    created.map(({ row }) => row.id),
+    HistoryAction.created,
+  );
+  await tellCreated(
+    tx,
+    ctx,
+    created.map(({ plan, row }) => ({
+      intervention: row,
+      assignees: { contact: plan.contact, profile: plan.profile },
+    })),
+  );
+  const idOf = new Map(created.map(({ plan, row }) => [plan, row.id] as const));
+  return plans.map((plan) => idOf.get(plan) ?? null);
+}
+
+function rowOf(ctx: WriteContext, plan: PlannedPreventive): typeof interventions.$inferInsert {
+  const status = statusForCreationStatus(plan.creationStatus);
+  return {
+    organizationId: ctx.actor.organizationId,
+    type: InterventionType.preventive,
+    status,
+    creationStatus: plan.creationStatus,
+    description: plan.description,
+    codePin: needsCodePin(status) ? newCodePin() : null,
+    autoCreated: plan.routine !== undefined,
+    routineId: plan.routine?.id ?? null,
+    routineDueAt: plan.routine?.dueAt ?? null,
+    scheduledStart: plan.scheduledStart,
+    scheduledEnd: plan.scheduledEnd,
+    companyId: plan.contact?.companyId ?? null,
+    assignedCompanyContactId: plan.contact?.id ?? null,
+    assignedProfileId: plan.profile?.id ?? null,
+    createdByProfileId: ctx.actor.profileId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+}
+
+/**
+ * Each inserted row with its plan. A routine's is found by the routine (an occurrence already planned left
+ * no row); the others cannot conflict, so every one came back, in the order of the values.
+ */
+function matchRows<Row extends { routineId: number | null }>(
+  plans: readonly PlannedPreventive[],
+  rows: readonly Row[],
+) {
+  const byRoutine = new Map<number, PlannedPreventive>();
+  const unplanned: PlannedPreventive[] = [];
+  for (const plan of plans) {
+    if (!plan.routine) unplanned.push(plan);
+    else if (byRoutine.has(plan.routine.id)) throw new Error(`routine ${plan.routine.id} planned twice in one pass`);
+    else byRoutine.set(plan.routine.id, plan);
+  }
+  let next = 0;
+  return rows.map((row) => {
+    const plan = row.routineId === null ? unplanned[next++] : byRoutine.get(row.routineId);
+    if (!plan) throw new Error("an inserted preventive matches no plan");
+    return { plan, row };
+  });
 }
