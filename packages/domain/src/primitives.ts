@@ -68,3 +68,28 @@ export const idParam = z
   .regex(/^-?\d{1,16}$/, "Expected an integer id")
   .transform(Number)
   .pipe(id);
+
+/** A partner page: 1 to 100 items, 50 unless asked. */
+export const PAGE_MAX = 100;
+export const PAGE_DEFAULT = 50;
+
+/** A page size as the query string carries it: digits only. */
+export const pageSizeParam = text({ max: 3 })
+  .regex(/^\d{1,3}$/, `Expected a whole number from 1 to ${PAGE_MAX}`)
+  .transform(Number)
+  .pipe(z.int().min(1).max(PAGE_MAX));
+
+/** Where the previous page ended: opaque to the client. */
+export const pageCursor = text({ min: 1, max: 200 }).meta({
+  description: "Where the previous page ended: its `nextCursor`.",
+  example: "WzEyXQ",
+});
+
+/** One of a numeric enum's values, as the query string carries it (`?status=3`). */
+export function enumParam<const E extends Record<string, number>>(values: E) {
+  const allowed = Object.values(values).sort((a, b) => a - b);
+  return text({ max: 3 })
+    .regex(/^\d{1,3}$/, `Expected one of ${allowed.join(", ")}`)
+    .transform(Number)
+    .pipe(z.enum(values));
+}

@@ -1,14 +1,8 @@
 import { z } from "zod";
-import { id, idParam, text } from "../primitives";
+import { id, idParam, PAGE_DEFAULT, PAGE_MAX, pageCursor, pageSizeParam } from "../primitives";
 import { obligationStatusSchema } from "./obligation";
 
-export const OBLIGATION_PAGE_MAX = 100;
-export const OBLIGATION_PAGE_DEFAULT = 50;
-
-const cursor = text({ min: 1, max: 200 }).meta({
-  description: "Where the previous page ended: its `nextCursor`.",
-  example: "WzEyXQ",
-});
+const cursor = pageCursor;
 const status = obligationStatusSchema.meta({
   description: "compliant, dueSoon (due within the organization's warning window), overdue, or neverDone.",
   example: "overdue",
@@ -20,14 +14,9 @@ export const listObligationsInput = z.strictObject({
   ruleId: id.optional(),
   status: status.optional(),
   cursor: cursor.optional(),
-  limit: z.int().min(1).max(OBLIGATION_PAGE_MAX).default(OBLIGATION_PAGE_DEFAULT),
+  limit: z.int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
 });
 export type ListObligationsInput = z.input<typeof listObligationsInput>;
-
-const pageSize = text({ max: 3 })
-  .regex(/^\d{1,3}$/, `Expected a whole number from 1 to ${OBLIGATION_PAGE_MAX}`)
-  .transform(Number)
-  .pipe(z.int().min(1).max(OBLIGATION_PAGE_MAX));
 
 /** The same, as the query string of `GET /interventions/v2/rs/compliance` carries it. */
 export const obligationsQueryParams = z.strictObject({
@@ -35,9 +24,9 @@ export const obligationsQueryParams = z.strictObject({
   ruleId: idParam.meta({ description: "Only this rule's obligations.", example: "1" }).optional(),
   status: status.optional(),
   cursor: cursor.optional(),
-  limit: pageSize
-    .meta({ description: `Obligations per page, 1 to ${OBLIGATION_PAGE_MAX}.`, example: "50" })
-    .default(OBLIGATION_PAGE_DEFAULT),
+  limit: pageSizeParam
+    .meta({ description: `Obligations per page, 1 to ${PAGE_MAX}.`, example: "50" })
+    .default(PAGE_DEFAULT),
 });
 
 const instant = z.iso.datetime();

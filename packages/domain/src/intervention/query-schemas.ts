@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { anomalyStatusSchema } from "../anomaly/enums";
-import { id, isoDateTime, text } from "../primitives";
-import { interventionStatusSchema, interventionTypeSchema } from "./enums";
+import {
+  enumParam,
+  id,
+  idParam,
+  isoDateTime,
+  PAGE_DEFAULT,
+  PAGE_MAX,
+  pageCursor,
+  pageSizeParam,
+  text,
+} from "../primitives";
+import { InterventionStatus, InterventionType, interventionStatusSchema, interventionTypeSchema } from "./enums";
 
 export const LIST_PAGE_MAX = 100;
 
@@ -68,3 +78,51 @@ export const siteIdInput = z.strictObject({ siteId: id });
 
 /** How many people took part in a drill, recorded from the dashboard. */
 export const attendeeCountSchema = z.int().min(0).max(100_000);
+
+/**
+ * What a partner syncs: the interventions changed since a date, in the order they last changed (updatedAt,
+ * then id), a page after the cursor.
+ */
+export const syncInterventionsInput = z.strictObject({
+  type: interventionTypeSchema.optional(),
+  status: interventionStatusSchema.optional(),
+  siteId: id.optional(),
+  assignedUserId: id.optional(),
+  assignedCompanyContactId: id.optional(),
+  updatedSince: isoDateTime.optional(),
+  cursor: pageCursor.optional(),
+  limit: z.int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT),
+});
+export type SyncInterventionsInput = z.input<typeof syncInterventionsInput>;
+
+/** The same, as the query string of `GET /interventions/v2/rs` carries it. */
+export const syncInterventionsQueryParams = z.strictObject({
+  type: enumParam(InterventionType)
+    .meta({ description: "1 preventive, 2 curative, 3 training exercise.", example: "2" })
+    .optional(),
+  status: enumParam(InterventionStatus)
+    .meta({
+      description:
+        "1 to schedule, 2 scheduled, 3 in progress, 4 awaiting verification, 5 accepted, 6 rejected, 7 cancelled.",
+      example: "4",
+    })
+    .optional(),
+  siteId: idParam.meta({ description: "Only the interventions on this site.", example: "1" }).optional(),
+  assignedUserId: idParam
+    .meta({ description: "Only those assigned to this user (a member of the organization).", example: "3" })
+    .optional(),
+  assignedCompanyContactId: idParam
+    .meta({ description: "Only those assigned to this provider's contact.", example: "2" })
+    .optional(),
+  updatedSince: isoDateTime
+    .meta({
+      description:
+        "Only those changed at or after this instant (UTC): the `updatedAt` of the last row of the previous sync.",
+      example: "2026-12-01T00:00:00.000Z",
+    })
+    .optional(),
+  cursor: pageCursor.optional(),
+  limit: pageSizeParam
+    .meta({ description: `Interventions per page, 1 to ${PAGE_MAX}.`, example: "50" })
+    .default(PAGE_DEFAULT),
+});
