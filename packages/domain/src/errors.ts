@@ -6,6 +6,8 @@ export const ErrorCode = {
   notFound: "NOT_FOUND",
   invalidState: "INVALID_STATE",
   conflict: "CONFLICT",
+  /** A conditional write whose condition no longer holds: the client read a version that is gone. */
+  preconditionFailed: "PRECONDITION_FAILED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

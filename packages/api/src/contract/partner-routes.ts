@@ -1,27 +1,35 @@
 import {
   createCurativeBody,
   createUnplannedPreventiveBody,
+  interventionPageResponse,
   interventionProfileShapedResponse,
   interventionUserShapedResponse,
   type Operation,
   obligationPageResponse,
   obligationsQueryParams,
+  syncInterventionsQueryParams,
   unplannedPreventiveCreatedResponse,
   updatePreventiveBody,
   updateTrainingExerciseBody,
   verifyInterventionBody,
 } from "@interventions/domain";
-import type { z } from "zod";
+import { z } from "zod";
 import type { ServiceContext } from "../context";
 import { listObligations } from "../services/compliance/list-obligations";
 import {
   createCurative,
   createUnplannedPreventive,
+  readIntervention,
+  syncInterventions,
   updatePreventive,
   updateTrainingExercise,
   verifyIntervention,
 } from "../services/interventions";
+import { SYNC_SETTLE_MS } from "../services/interventions/sync-interventions";
 import type { Verb } from "../services/verb";
+
+/** A read whose path says everything: any query parameter is refused. */
+const noQueryParams = z.strictObject({});
 
 /**
  * One documented endpoint bound to its verb: what the REST adapter serves and the OpenAPI document
@@ -48,16 +56,24 @@ export interface PartnerRoute {
   response: z.ZodType;
   /** The error statuses the endpoint can answer besides those every endpoint can. */
   errors: readonly number[];
-  run(ctx: ServiceContext, input: Record<string, unknown>): Promise<unknown>;
+  /** The answer carries one intervention: its version is the `ETag` header. */
+  entityTag: boolean;
+  /** The conditional request header honoured: `If-Match` on updates, `If-None-Match` on a read. */
+  condition?: "ifMatch" | "ifNoneMatch";
+  /** The verb's answer: the body, and the version of the one intervention it carries (its ETag). */
+  run(ctx: ServiceContext, input: Record<string, unknown>): Promise<{ body: unknown; version?: number }>;
 }
 
 type RequestSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 
 interface RouteDefinition<Schema extends z.ZodType, Output, Sent extends RequestSchema>
-  extends Omit<PartnerRoute, "pattern" | "params" | "operation" | "request" | "run"> {
+  extends Omit<PartnerRoute, "pattern" | "params" | "operation" | "request" | "run" | "entityTag"> {
   verb: Verb<Schema, Output>;
   request: { body: Sent } | { query: Sent };
 }
+
+/** A verb answering one intervention adds its version, which becomes the ETag, not part of the body. */
+type Versioned = { version: number };
 
 /** Refuses, at compile time, a request that with the path's id does not make the verb's input. */
 type RequestFitsVerb<Schema extends z.ZodType, Sent extends RequestSchema> =
@@ -67,15 +83,23 @@ function route<Schema extends z.ZodType, Output, Sent extends RequestSchema>(
   definition: RouteDefinition<Schema, Output, Sent> & RequestFitsVerb<Schema, Sent>,
 ): PartnerRoute {
   const { verb, ...described } = definition;
+  const tagged = Boolean(definition.condition) || definition.status === 201 || definition.method === "PATCH";
   const params = [...definition.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
   const pattern = new RegExp(`^${definition.path.replaceAll("/", "\\/").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
   return {
     ...described,
+    entityTag: tagged,
     pattern,
     params,
     operation: verb.operation,
-    // The cast is what RequestFitsVerb checked: the request's output plus the path's ids is the verb's input.
-    run: (ctx, input) => verb({ ctx, input: input as z.output<Schema> }),
+    async run(ctx, input) {
+      // The cast is what RequestFitsVerb checked: the request's output plus the path's ids is the verb's input.
+      const output = await verb({ ctx, input: input as z.output<Schema> });
+      if (!tagged) return { body: output };
+      const { version, ...body } = output as Output & Versioned;
+      if (typeof version !== "number") throw new Error(`${definition.operationId} answered without a version`);
+      return { body, version };
+    },
   };
 }
 
@@ -115,7 +139,8 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "The preventive intervention has been updated",
     request: { body: updatePreventiveBody },
     response: interventionProfileShapedResponse,
-    errors: [404, 409],
+    errors: [404, 409, 412],
+    condition: "ifMatch",
   }),
   route({
     method: "PATCH",
@@ -127,7 +152,8 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "The training exercise intervention has been updated",
     request: { body: updateTrainingExerciseBody },
     response: interventionUserShapedResponse,
-    errors: [404, 409],
+    errors: [404, 409, 412],
+    condition: "ifMatch",
   }),
   route({
     method: "PATCH",
@@ -139,7 +165,8 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "The intervention has been verified",
     request: { body: verifyInterventionBody },
     response: interventionUserShapedResponse,
-    errors: [404, 409],
+    errors: [404, 409, 412],
+    condition: "ifMatch",
   }),
   route({
     method: "GET",
@@ -151,6 +178,32 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "A page of the organization's obligations, in site-rule order",
     request: { query: obligationsQueryParams },
     response: obligationPageResponse,
+    errors: [],
+  }),
+  // After the compliance path: `compliance` also matches `{interventionId}`, and the first route wins.
+  route({
+    method: "GET",
+    path: "/interventions/v2/rs/{interventionId}",
+    operationId: "readIntervention",
+    summary: "Read one intervention",
+    verb: readIntervention,
+    status: 200,
+    outcome: "The intervention, in the shape the creations answer with",
+    request: { query: noQueryParams },
+    response: interventionUserShapedResponse,
+    errors: [404],
+    condition: "ifNoneMatch",
+  }),
+  route({
+    method: "GET",
+    path: "/interventions/v2/rs",
+    operationId: "syncInterventions",
+    summary: "List the interventions changed since a date",
+    verb: syncInterventions,
+    status: 200,
+    outcome: `A page of the interventions, in the order they last changed (updatedAt, then id); a change is listed ${SYNC_SETTLE_MS / 1000} s after it was made`,
+    request: { query: syncInterventionsQueryParams },
+    response: interventionPageResponse,
     errors: [],
   }),
 ];

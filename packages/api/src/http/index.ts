@@ -1,5 +1,6 @@
 export { BODY_LIMIT_BYTES, BODY_LIMIT_MESSAGE, declaresTooLarge, limitedBody, readJsonBody } from "./body";
 export { REQUEST_DEADLINE_MS, withDeadline } from "./deadline";
+export { entityTag, ifMatchVersions, ifNoneMatchHolds } from "./entity-tags";
 export type { FetchHandler } from "./fetch-handler";
 export { type RequestAddress, requestAddress } from "./forwarded";
 export {

@@ -32,6 +32,7 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  412: "Precondition Failed",
   413: "Content Too Large",
   415: "Unsupported Media Type",
   500: "Internal Server Error",
@@ -73,6 +74,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.invalidState:
     case ErrorCode.conflict:
       return 409;
+    case ErrorCode.preconditionFailed:
+      return 412;
   }
 }
 

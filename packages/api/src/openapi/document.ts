@@ -17,19 +17,52 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "No such intervention of this type in the organization (NOT_FOUND)",
   405: "Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED)",
   409: "The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT)",
+  412: "If-Match named a version the intervention is no longer at: nothing was changed; read it again (PRECONDITION_FAILED)",
   413: `The body exceeds ${BODY_LIMIT_BYTES} bytes (PAYLOAD_TOO_LARGE)`,
   415: "content-type is not application/json (UNSUPPORTED_MEDIA_TYPE)",
   500: "An unexpected error; nothing internal is disclosed (INTERNAL_ERROR)",
   503: "The database is away for a moment, or no answer came within 10 s (DATABASE_UNAVAILABLE, REQUEST_TIMEOUT): retry after the Retry-After seconds; nothing was changed unless the connection dropped after the commit",
 };
 
+const CONDITION_HEADERS = {
+  ifMatch: z.object({
+    "if-match": z
+      .string()
+      .max(1000)
+      .meta({
+        description:
+          "Update only if the intervention is still at this version: the ETag of the answer you last read (412 otherwise)",
+        example: '"3"',
+      })
+      .optional(),
+  }),
+  ifNoneMatch: z.object({
+    "if-none-match": z
+      .string()
+      .max(1000)
+      .meta({ description: "The ETag you hold: 304 with no body when it is still the current version", example: '"3"' })
+      .optional(),
+  }),
+};
+
 function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
   const bodyErrors = "body" in route.request ? BODY_ERRORS : [];
   const errorStatuses = [...new Set([...COMMON_ERRORS, ...bodyErrors, ...route.errors])].sort((a, b) => a - b);
+  const etag = {
+    ETag: {
+      description: "The intervention's version, for If-Match on its updates and If-None-Match on its read",
+      schema: { type: "string" as const, example: '"3"' },
+    },
+  };
   const success = {
     description: route.outcome,
+    ...(route.entityTag ? { headers: etag } : {}),
     content: { "application/json": { schema: route.response, example: RESPONSE_EXAMPLES[route.operationId] } },
   };
+  const notModified =
+    route.condition === "ifNoneMatch"
+      ? [["304", { description: "Unchanged since the version If-None-Match named: no body", headers: etag }]]
+      : [];
   const errors = errorStatuses.map((status) => [
     String(status),
     {
@@ -37,7 +70,7 @@ function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
       content: { "application/problem+json": { schema: problemSchema } },
     },
   ]);
-  return Object.fromEntries([[String(route.status), success], ...errors]) as ZodOpenApiResponsesObject;
+  return Object.fromEntries([[String(route.status), success], ...notModified, ...errors]) as ZodOpenApiResponsesObject;
 }
 
 function operation(route: PartnerRoute): ZodOpenApiOperationObject {
@@ -55,6 +88,7 @@ function operation(route: PartnerRoute): ZodOpenApiOperationObject {
           }
         : {}),
       ...("query" in route.request ? { query: route.request.query } : {}),
+      ...(route.condition ? { header: CONDITION_HEADERS[route.condition] } : {}),
     },
     ...("body" in route.request
       ? {

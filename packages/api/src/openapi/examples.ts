@@ -112,6 +112,8 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   updatePreventive: { data: PROFILE_SHAPED_EXAMPLE },
   updateTrainingExercise: { data: USER_SHAPED_EXAMPLE },
   verifyIntervention: { data: USER_SHAPED_EXAMPLE },
+  readIntervention: { data: USER_SHAPED_EXAMPLE },
+  syncInterventions: { data: [USER_SHAPED_EXAMPLE], nextCursor: "WyIyMDI2LTEyLTAxVDA5OjAwOjAwLjAwMFoiLDQyXQ" },
   listObligations: {
     data: [
       {

@@ -3,7 +3,16 @@ import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import { PARTNER_ROUTES } from "../contract/partner-routes";
-import { errorResponse, type FetchHandler, methodNotAllowed, readJsonBody, routeNotFound } from "../http";
+import {
+  entityTag,
+  errorResponse,
+  type FetchHandler,
+  ifMatchVersions,
+  ifNoneMatchHolds,
+  methodNotAllowed,
+  readJsonBody,
+  routeNotFound,
+} from "../http";
 
 export interface RestDeps {
   services: ServiceDeps;
@@ -44,8 +53,18 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         route.params.map((name, index) => [name, parseInput(idParam, segments[index], name)]),
       );
       const fields = parseInput("body" in route.request ? route.request.body : route.request.query, sent);
-      const result = await route.run({ ...deps.services, actor, now }, { ...fields, ...params });
-      return Response.json(result, { status: route.status });
+      const expectedVersions =
+        route.condition === "ifMatch" ? ifMatchVersions(request.headers.get("if-match")) : undefined;
+      const { body, version } = await route.run(
+        { ...deps.services, actor, now },
+        { ...fields, ...params, ...(expectedVersions ? { expectedVersions } : {}) },
+      );
+      if (version === undefined) return Response.json(body, { status: route.status });
+      const etag = entityTag(version);
+      if (route.condition === "ifNoneMatch" && ifNoneMatchHolds(request.headers.get("if-none-match"), version)) {
+        return new Response(null, { status: 304, headers: { etag } });
+      }
+      return Response.json(body, { status: route.status, headers: { etag } });
     } catch (error) {
       return errorResponse(error, deps.onError);
     }

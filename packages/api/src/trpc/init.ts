@@ -30,6 +30,7 @@ const TRPC_CODES: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   [ErrorCode.notFound]: "NOT_FOUND",
   [ErrorCode.invalidState]: "CONFLICT",
   [ErrorCode.conflict]: "CONFLICT",
+  [ErrorCode.preconditionFailed]: "PRECONDITION_FAILED",
 };
 
 /** tRPC's own failures (before any procedure runs), named as the REST adapter names them. */

@@ -6,6 +6,8 @@ import {
   listInterventions,
   listPlanning,
   planPreventive,
+  readIntervention,
+  syncInterventions,
   updatePreventive,
   updateTrainingExercise,
   verifyIntervention,
@@ -18,6 +20,9 @@ export const interventionsRouter = createTRPCRouter({
   countByStatus: queryOf(countByStatus),
   planning: queryOf(listPlanning),
   get: queryOf(getIntervention),
+  /** What partners read and sync from (`GET /interventions/v2/rs/{id}`, `GET /interventions/v2/rs`). */
+  read: queryOf(readIntervention),
+  sync: queryOf(syncInterventions),
   createUnplannedPreventive: mutationOf(createUnplannedPreventive),
   createCurative: mutationOf(createCurative),
   planPreventive: mutationOf(planPreventive),

@@ -103,6 +103,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/interventions/v2/rs/{interventionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one intervention */
+        get: operations["readIntervention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/interventions/v2/rs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the interventions changed since a date */
+        get: operations["syncInterventions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -307,6 +341,8 @@ export interface operations {
             /** @description The unplanned preventive intervention has been created */
             201: {
                 headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -533,6 +569,8 @@ export interface operations {
             /** @description The curative intervention has been created */
             201: {
                 headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -700,7 +738,9 @@ export interface operations {
     updatePreventive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the intervention. */
                 interventionId: number;
@@ -796,6 +836,8 @@ export interface operations {
             /** @description The preventive intervention has been updated */
             200: {
                 headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -937,6 +979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match named a version the intervention is no longer at: nothing was changed; read it again (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body exceeds 1048576 bytes (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -978,7 +1029,9 @@ export interface operations {
     updateTrainingExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the intervention. */
                 interventionId: number;
@@ -1062,6 +1115,8 @@ export interface operations {
             /** @description The training exercise intervention has been updated */
             200: {
                 headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1190,6 +1245,15 @@ export interface operations {
             };
             /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a version the intervention is no longer at: nothing was changed; read it again (PRECONDITION_FAILED) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1238,7 +1302,9 @@ export interface operations {
     verifyIntervention: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the intervention. */
                 interventionId: number;
@@ -1278,6 +1344,8 @@ export interface operations {
             /** @description The intervention has been verified */
             200: {
                 headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1406,6 +1474,15 @@ export interface operations {
             };
             /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a version the intervention is no longer at: nothing was changed; read it again (PRECONDITION_FAILED) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1493,6 +1570,343 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["Obligation"][];
+                        /** @description The cursor of the next page; null on the last. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked API key or session token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; nothing internal is disclosed (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is away for a moment, or no answer came within 10 s (DATABASE_UNAVAILABLE, REQUEST_TIMEOUT): retry after the Retry-After seconds; nothing was changed unless the connection dropped after the commit */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Unique identifier of the intervention. */
+                interventionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intervention, in the shape the creations answer with */
+            200: {
+                headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 1,
+                     *         "status": 2,
+                     *         "type": 1,
+                     *         "description": "Description of the intervention",
+                     *         "imgSignature": "Signature image",
+                     *         "codePin": 123456,
+                     *         "autoCreated": true,
+                     *         "creationStatus": 1,
+                     *         "scheduledStart": "2024-12-01T12:34:56.000Z",
+                     *         "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                     *         "actualStart": "2024-12-01T12:34:56.000Z",
+                     *         "actualEnd": "2024-12-01T12:34:56.000Z",
+                     *         "providerName": "Provider name",
+                     *         "providerEmail": "example@mail.fr",
+                     *         "providerActionComment": "Action comment from the provider",
+                     *         "providerGeneralComment": "General comment from the provider",
+                     *         "assignedCompanyContactId": 1,
+                     *         "assignedUserId": 1,
+                     *         "verifiedByUserId": 1,
+                     *         "verifiedAt": "2024-12-09T14:23:00.000Z",
+                     *         "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                     *         "attendeeCount": 25,
+                     *         "routineId": 1,
+                     *         "organizationId": 1,
+                     *         "createdByUserId": 1,
+                     *         "archivedAt": "2024-12-09T14:23:00.000Z",
+                     *         "updatedAt": "2024-12-09T14:23:00.000Z",
+                     *         "createdAt": "2024-01-15T08:45:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            id: number;
+                            /** @enum {number} */
+                            status: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                            /** @enum {number} */
+                            type: 1 | 2 | 3;
+                            description: string | null;
+                            imgSignature: string | null;
+                            codePin: number | null;
+                            autoCreated: boolean;
+                            /**
+                             * @description Creation status: 0 toScheduled, 1 scheduled, 2 done.
+                             * @enum {number}
+                             */
+                            creationStatus: 0 | 1 | 2;
+                            /** Format: date-time */
+                            scheduledStart: string;
+                            /** Format: date-time */
+                            scheduledEnd: string;
+                            actualStart: string | null;
+                            actualEnd: string | null;
+                            providerName: string | null;
+                            providerEmail: string | null;
+                            providerActionComment: string | null;
+                            providerGeneralComment: string | null;
+                            assignedCompanyContactId: number | null;
+                            assignedUserId: number | null;
+                            verifiedByUserId: number | null;
+                            verifiedAt: string | null;
+                            decisionComment: string | null;
+                            attendeeCount: number | null;
+                            routineId: number | null;
+                            organizationId: number;
+                            createdByUserId: number | null;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Unchanged since the version If-None-Match named: no body */
+            304: {
+                headers: {
+                    /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body or path parameter (over a stated maximum, control characters in a text), malformed JSON, or an unknown field (code VALIDATION_FAILED or MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked API key or session token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such intervention of this type in the organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; nothing internal is disclosed (INTERNAL_ERROR) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is away for a moment, or no answer came within 10 s (DATABASE_UNAVAILABLE, REQUEST_TIMEOUT): retry after the Retry-After seconds; nothing was changed unless the connection dropped after the commit */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    syncInterventions: {
+        parameters: {
+            query?: {
+                type?: string & (unknown & unknown);
+                status?: string & (unknown & unknown);
+                siteId?: string & (unknown & unknown);
+                assignedUserId?: string & (unknown & unknown);
+                assignedCompanyContactId?: string & (unknown & unknown);
+                updatedSince?: string;
+                cursor?: string;
+                limit?: string & (unknown & unknown);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the interventions, in the order they last changed (updatedAt, then id); a change is listed 15 s after it was made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 1,
+                     *           "status": 2,
+                     *           "type": 1,
+                     *           "description": "Description of the intervention",
+                     *           "imgSignature": "Signature image",
+                     *           "codePin": 123456,
+                     *           "autoCreated": true,
+                     *           "creationStatus": 1,
+                     *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                     *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                     *           "actualStart": "2024-12-01T12:34:56.000Z",
+                     *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                     *           "providerName": "Provider name",
+                     *           "providerEmail": "example@mail.fr",
+                     *           "providerActionComment": "Action comment from the provider",
+                     *           "providerGeneralComment": "General comment from the provider",
+                     *           "assignedCompanyContactId": 1,
+                     *           "assignedUserId": 1,
+                     *           "verifiedByUserId": 1,
+                     *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                     *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                     *           "attendeeCount": 25,
+                     *           "routineId": 1,
+                     *           "organizationId": 1,
+                     *           "createdByUserId": 1,
+                     *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                     *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                     *           "createdAt": "2024-01-15T08:45:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "WyIyMDI2LTEyLTAxVDA5OjAwOjAwLjAwMFoiLDQyXQ"
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            id: number;
+                            /** @enum {number} */
+                            status: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                            /** @enum {number} */
+                            type: 1 | 2 | 3;
+                            description: string | null;
+                            imgSignature: string | null;
+                            codePin: number | null;
+                            autoCreated: boolean;
+                            /**
+                             * @description Creation status: 0 toScheduled, 1 scheduled, 2 done.
+                             * @enum {number}
+                             */
+                            creationStatus: 0 | 1 | 2;
+                            /** Format: date-time */
+                            scheduledStart: string;
+                            /** Format: date-time */
+                            scheduledEnd: string;
+                            actualStart: string | null;
+                            actualEnd: string | null;
+                            providerName: string | null;
+                            providerEmail: string | null;
+                            providerActionComment: string | null;
+                            providerGeneralComment: string | null;
+                            assignedCompanyContactId: number | null;
+                            assignedUserId: number | null;
+                            verifiedByUserId: number | null;
+                            verifiedAt: string | null;
+                            decisionComment: string | null;
+                            attendeeCount: number | null;
+                            routineId: number | null;
+                            organizationId: number;
+                            createdByUserId: number | null;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                         /** @description The cursor of the next page; null on the last. */
                         nextCursor: string | null;
                     };

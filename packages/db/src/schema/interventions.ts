@@ -71,6 +71,8 @@ export const interventions = pgTable(
     index("interventions_org_status_scheduled_idx").on(t.organizationId, t.status, t.scheduledStart, t.id),
     index("interventions_org_type_scheduled_idx").on(t.organizationId, t.type, t.scheduledStart, t.id),
     index("interventions_org_assigned_profile_idx").on(t.organizationId, t.assignedProfileId, t.scheduledStart),
+    // Partners' sync: what changed since a date, in (updated at, id) order.
+    index("interventions_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
     // Target of intervention_sites' copy of what lists and drills' coverage need (see there).
     unique("interventions_site_coverage_key").on(t.id, t.type, t.ruleKey, t.status, t.scheduledStart, t.doneAt, t.live),

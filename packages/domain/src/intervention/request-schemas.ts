@@ -161,17 +161,24 @@ export type VerifyInterventionBody = z.infer<typeof verifyInterventionBody>;
 // What the verbs behind 002, 003 and 004 take: the documented body with the path's intervention id among
 // its fields, so that every transport reports errors at the body's own paths.
 
-export const updatePreventiveInput = updatePreventiveBody.safeExtend({ interventionId: id });
+/**
+ * A conditional update: the versions the client last read (REST's `If-Match`). The write happens only if
+ * the intervention is still at one of them; otherwise nothing changes (412).
+ */
+const expectedVersions = z.array(z.int().min(1)).max(20).optional();
+
+export const updatePreventiveInput = updatePreventiveBody.safeExtend({ interventionId: id, expectedVersions });
 export type UpdatePreventiveInput = z.infer<typeof updatePreventiveInput>;
 
 export const updateTrainingExerciseInput = updateTrainingExerciseBody.safeExtend({
   interventionId: id,
+  expectedVersions,
   /** How many people took part: the dashboard records it; the documented body has no such field. */
   attendeeCount: attendeeCountSchema.optional(),
 });
 export type UpdateTrainingExerciseInput = z.infer<typeof updateTrainingExerciseInput>;
 
-export const verifyInterventionInput = verifyInterventionBody.safeExtend({ interventionId: id });
+export const verifyInterventionInput = verifyInterventionBody.safeExtend({ interventionId: id, expectedVersions });
 export type VerifyInterventionInput = z.infer<typeof verifyInterventionInput>;
 
 function scheduleInOrder(

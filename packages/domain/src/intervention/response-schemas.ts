@@ -69,6 +69,10 @@ export type InterventionProfileShaped = z.infer<typeof interventionProfileShaped
 
 export const interventionUserShapedResponse = z.object({ data: interventionUserShapedSchema });
 export const interventionProfileShapedResponse = z.object({ data: interventionProfileShapedSchema });
+export const interventionPageResponse = z.object({
+  data: z.array(interventionUserShapedSchema),
+  nextCursor: z.string().nullable().meta({ description: "The cursor of the next page; null on the last." }),
+});
 export const unplannedPreventiveCreatedResponse = z.object({
   data: interventionUserShapedSchema,
   presignedUrl: z.url(),

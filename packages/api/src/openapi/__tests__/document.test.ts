@@ -46,6 +46,8 @@ describe("the OpenAPI document", () => {
         "PATCH /interventions/v2/rs/training-exercise/{interventionId}",
         "PATCH /interventions/v2/rs/{interventionId}/verify",
         "GET /interventions/v2/rs/compliance",
+        "GET /interventions/v2/rs/{interventionId}",
+        "GET /interventions/v2/rs",
       ].sort(),
     );
   });
@@ -64,7 +66,8 @@ describe("the OpenAPI document", () => {
 
   it("takes the intervention id as a required integer path parameter", () => {
     for (const route of PARTNER_ROUTES.filter((candidate) => candidate.path.includes("{interventionId}"))) {
-      expect(operationOf(route.path, route.method.toLowerCase()).parameters).toEqual([
+      const parameters = operationOf(route.path, route.method.toLowerCase()).parameters as { in: string }[];
+      expect(parameters.filter((parameter) => parameter.in === "path")).toEqual([
         expect.objectContaining({
           in: "path",
           name: "interventionId",
@@ -72,6 +75,21 @@ describe("the OpenAPI document", () => {
           schema: expect.objectContaining(SAFE_INTEGER),
         }),
       ]);
+    }
+  });
+
+  it("gives every answer carrying one intervention its ETag, and names the conditional headers honoured", () => {
+    for (const route of PARTNER_ROUTES) {
+      const operation = operationOf(route.path, route.method.toLowerCase());
+      const success = (operation.responses as Record<string, { headers?: Record<string, unknown> }>)[
+        String(route.status)
+      ];
+      expect(Boolean(success?.headers?.ETag), route.operationId).toBe(route.entityTag);
+      const headers = ((operation.parameters ?? []) as { in: string; name: string }[])
+        .filter((parameter) => parameter.in === "header")
+        .map((parameter) => parameter.name);
+      const expected = { ifMatch: ["if-match"], ifNoneMatch: ["if-none-match"] };
+      expect(headers, route.operationId).toEqual(route.condition ? expected[route.condition] : []);
     }
   });
 

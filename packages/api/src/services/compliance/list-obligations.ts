@@ -1,21 +1,10 @@
-import { listObligationsInput, Operation, validationError } from "@interventions/domain";
+import { listObligationsInput, Operation } from "@interventions/domain";
 import { z } from "zod";
+import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
 import { readObligations } from "./obligations";
 
-const cursorSchema = z.tuple([z.int()]);
-
-function encodeCursor(siteRuleId: number): string {
-  return Buffer.from(JSON.stringify([siteRuleId])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): number {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")))[0];
-  } catch {
-    throw validationError([{ path: "cursor", message: "Invalid cursor: use the nextCursor of a previous page" }]);
-  }
-}
+const cursor = pageCursor(z.tuple([z.int()]));
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
@@ -23,7 +12,7 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 export const listObligations = defineVerb(
   { operation: Operation.readCompliance, input: listObligationsInput },
   async ({ ctx, input }) => {
-    const after = input.cursor === undefined ? 0 : decodeCursor(input.cursor);
+    const after = input.cursor === undefined ? 0 : cursor.decode(input.cursor)[0];
     const all = await readObligations(ctx.db, ctx.actor.organizationId, input, ctx.now);
     const matching = all.filter(
       (obligation) =>
@@ -44,7 +33,7 @@ export const listObligations = defineVerb(
         nextScheduledStart: iso(obligation.nextIntervention?.scheduledStart ?? null),
         openAnomalyCount: obligation.openAnomalyCount,
       })),
-      nextCursor: matching.length > input.limit && last ? encodeCursor(last.siteRuleId) : null,
+      nextCursor: matching.length > input.limit && last ? cursor.encode([last.siteRuleId]) : null,
     };
   },
 );

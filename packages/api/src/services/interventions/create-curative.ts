@@ -74,6 +74,6 @@ export const createCurative = defineVerb(
       await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
       return viewAfterWrite(tx, organizationId, row.id);
     });
-    return { data: toUserShaped(view) };
+    return { data: toUserShaped(view), version: view.version };
   },
 );

@@ -106,6 +106,6 @@ export const createUnplannedPreventive = defineVerb(
     });
 
     const presignedUrl = await ctx.storage.presignUpload(signatureKey, input.signature.mimeType, input.signature.size);
-    return { data: toUserShaped(view), presignedUrl };
+    return { data: toUserShaped(view), presignedUrl, version: view.version };
   },
 );

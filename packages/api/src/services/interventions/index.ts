@@ -5,6 +5,8 @@ export { getIntervention } from "./get-intervention";
 export { listInterventions } from "./list-interventions";
 export { listPlanning } from "./list-planning";
 export { planPreventive } from "./plan-preventive";
+export { readIntervention } from "./read-intervention";
+export { syncInterventions } from "./sync-interventions";
 export { updatePreventive } from "./update-preventive";
 export { updateTrainingExercise } from "./update-training-exercise";
 export { verifyIntervention } from "./verify-intervention";

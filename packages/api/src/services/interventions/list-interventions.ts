@@ -1,24 +1,12 @@
 import { interventionSites, interventions } from "@interventions/db";
-import { listInterventionsInput, Operation, roleAllows, validationError } from "@interventions/domain";
+import { listInterventionsInput, Operation, roleAllows } from "@interventions/domain";
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
+import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
 import { interventionFilters } from "./read/filters";
 
-const cursorSchema = z.tuple([z.iso.datetime(), z.int()]);
-
-export function encodeCursor(scheduledStart: Date, id: number): string {
-  return Buffer.from(JSON.stringify([scheduledStart.toISOString(), id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { scheduledStart: Date; id: number } {
-  try {
-    const [start, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { scheduledStart: new Date(start), id };
-  } catch {
-    throw validationError([{ path: "cursor", message: "Invalid cursor: use the nextCursor of a previous page" }]);
-  }
-}
+const cursor = pageCursor(z.tuple([z.iso.datetime(), z.int()]));
 
 /** A page of the organization's interventions in scheduled order, after the cursor's (date, id). */
 export const listInterventions = defineVerb(
@@ -32,7 +20,8 @@ export const listInterventions = defineVerb(
     const conditions = interventionFilters(ctx, input, "joinedLink");
     const ascending = input.order === "asc";
     if (input.cursor) {
-      const after = decodeCursor(input.cursor);
+      const [scheduledStart, id] = cursor.decode(input.cursor);
+      const after = { scheduledStart: new Date(scheduledStart), id };
       // A row comparison, not `start > x or (start = x and id > y)`: PostgreSQL makes it an index condition on
       // (…, scheduled start, id), so a page 10,000 rows deep reads its 26 rows instead of 10,026.
       const start = sql.param(after.scheduledStart, orderStart);
@@ -51,7 +40,8 @@ export const listInterventions = defineVerb(
     const showPin = roleAllows(ctx.actor.role, Operation.readCodePin);
     const items = rows.slice(0, input.limit).map((row) => (showPin ? row : { ...row, codePin: null }));
     const last = items.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeCursor(last.scheduledStart, last.id) : null;
+    const nextCursor =
+      rows.length > input.limit && last ? cursor.encode([last.scheduledStart.toISOString(), last.id]) : null;
     return { items, nextCursor };
   },
 );

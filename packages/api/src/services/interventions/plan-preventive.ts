@@ -42,6 +42,6 @@ export const planPreventive = defineVerb(
       if (!id) throw new Error("a plan without a routine cannot conflict");
       return viewAfterWrite(tx, organizationId, id);
     });
-    return { data: toUserShaped(view) };
+    return { data: toUserShaped(view), version: view.version };
   },
 );

@@ -34,7 +34,10 @@ export const updatePreventive = defineVerb(
   async ({ ctx, input }) => {
     const { organizationId } = ctx.actor;
     const view = await ctx.db.transaction(async (tx) => {
-      const current = await lockIntervention(tx, organizationId, input.interventionId, InterventionType.preventive);
+      const current = await lockIntervention(tx, organizationId, input.interventionId, {
+        type: InterventionType.preventive,
+        expectedVersions: input.expectedVersions,
+      });
       assertStateAllows(current.status, Operation.updatePreventive);
       // An empty PATCH (or one holding only e-mail options) changes nothing and records nothing.
       if (PLANNING_FIELDS.every((field) => input[field] === undefined))
@@ -64,6 +67,6 @@ export const updatePreventive = defineVerb(
       await commitUpdate(tx, ctx, { current, values, changes }, input);
       return viewAfterWrite(tx, organizationId, current.id);
     });
-    return { data: toProfileShaped(view) };
+    return { data: toProfileShaped(view), version: view.version };
   },
 );

@@ -46,12 +46,10 @@ export const updateTrainingExercise = defineVerb(
     }
 
     const view = await ctx.db.transaction(async (tx) => {
-      const current = await lockIntervention(
-        tx,
-        organizationId,
-        input.interventionId,
-        InterventionType.trainingExercise,
-      );
+      const current = await lockIntervention(tx, organizationId, input.interventionId, {
+        type: InterventionType.trainingExercise,
+        expectedVersions: input.expectedVersions,
+      });
       assertStateAllows(current.status, Operation.updateTrainingExercise);
       // An empty PATCH changes nothing and records nothing.
       if (!complete && PLANNING_FIELDS.every((field) => input[field] === undefined)) {
@@ -89,6 +87,6 @@ export const updateTrainingExercise = defineVerb(
       await commitUpdate(tx, ctx, { current, values, changes }, {});
       return viewAfterWrite(tx, organizationId, current.id);
     });
-    return { data: toUserShaped(view) };
+    return { data: toUserShaped(view), version: view.version };
   },
 );

@@ -31,7 +31,9 @@ export const verifyIntervention = defineVerb(
     const status = accepted ? Status.accepted : Status.rejected;
 
     const view = await ctx.db.transaction(async (tx) => {
-      const current = await lockIntervention(tx, organizationId, input.interventionId);
+      const current = await lockIntervention(tx, organizationId, input.interventionId, {
+        expectedVersions: input.expectedVersions,
+      });
       assertStateAllows(current.status, Operation.verify);
       assertTransition(current.status, status);
 
@@ -61,6 +63,6 @@ export const verifyIntervention = defineVerb(
       await tellVerified(tx, ctx, current, { accepted, comment: decisionComment ?? null });
       return viewAfterWrite(tx, organizationId, current.id);
     });
-    return { data: toUserShaped(view) };
+    return { data: toUserShaped(view), version: view.version };
   },
 );

@@ -1,25 +1,13 @@
 import { notifications } from "@interventions/db";
-import { listNotificationsInput, NAME_MAX_LENGTH, Operation, text, validationError } from "@interventions/domain";
+import { listNotificationsInput, NAME_MAX_LENGTH, Operation, text } from "@interventions/domain";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
+import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
 import { notificationColumns, ownNotifications } from "./own-notifications";
 
 // The id is read back from the client: the same refinement as any text it sends.
-const cursorSchema = z.tuple([z.iso.datetime(), text({ max: NAME_MAX_LENGTH })]);
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { createdAt: new Date(createdAt), id };
-  } catch {
-    throw validationError([{ path: "cursor", message: "Invalid cursor: use the nextCursor of a previous page" }]);
-  }
-}
+const cursor = pageCursor(z.tuple([z.iso.datetime(), text({ max: NAME_MAX_LENGTH })]));
 
 /** A page of the actor's notifications, newest first, after the cursor's (date, id). Every role has some. */
 export const listNotifications = defineVerb(
@@ -28,7 +16,8 @@ export const listNotifications = defineVerb(
     const conditions = [ownNotifications(ctx)];
     if (input.unreadOnly) conditions.push(isNull(notifications.readAt));
     if (input.cursor) {
-      const after = decodeCursor(input.cursor);
+      const [createdAt, id] = cursor.decode(input.cursor);
+      const after = { createdAt: new Date(createdAt), id };
       const older = or(
         lt(notifications.createdAt, after.createdAt),
         and(eq(notifications.createdAt, after.createdAt), lt(notifications.id, after.id)),
@@ -43,7 +32,8 @@ export const listNotifications = defineVerb(
       .limit(input.limit + 1);
     const items = rows.slice(0, input.limit);
     const last = items.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null;
+    const nextCursor =
+      rows.length > input.limit && last ? cursor.encode([last.createdAt.toISOString(), last.id]) : null;
     return { items, nextCursor };
   },
 );

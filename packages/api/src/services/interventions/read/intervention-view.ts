@@ -14,17 +14,9 @@ export type InterventionView = typeof interventions.$inferSelect & {
   createdByUserId: number | null;
 };
 
-/**
- * The intervention as the organization sees it, or undefined: another organization's is not found, nor
- * one outside `scope` when a read gives it (read/scope.ts).
- */
-export async function readInterventionView(
-  db: Executor,
-  organizationId: number,
-  interventionId: number,
-  scope?: SQL,
-): Promise<InterventionView | undefined> {
-  const [row] = await db
+/** Interventions with the users behind their profiles: add the conditions, the order and the limit. */
+export function selectInterventionViews(db: Executor) {
+  return db
     .select({
       ...getTableColumns(interventions),
       assignedUserId: assigned.userId,
@@ -35,14 +27,27 @@ export async function readInterventionView(
     .leftJoin(assigned, eq(assigned.id, interventions.assignedProfileId))
     .leftJoin(verifier, eq(verifier.id, interventions.verifiedByProfileId))
     .leftJoin(creator, eq(creator.id, interventions.createdByProfileId))
-    .where(
-      and(
-        eq(interventions.id, interventionId),
-        eq(interventions.organizationId, organizationId),
-        isNull(interventions.deletedAt),
-        scope,
-      ),
-    );
+    .$dynamic();
+}
+
+/**
+ * The intervention as the organization sees it, or undefined: another organization's is not found, nor
+ * one outside `scope` when a read gives it (read/scope.ts).
+ */
+export async function readInterventionView(
+  db: Executor,
+  organizationId: number,
+  interventionId: number,
+  scope?: SQL,
+): Promise<InterventionView | undefined> {
+  const [row] = await selectInterventionViews(db).where(
+    and(
+      eq(interventions.id, interventionId),
+      eq(interventions.organizationId, organizationId),
+      isNull(interventions.deletedAt),
+      scope,
+    ),
+  );
   return row;
 }
 

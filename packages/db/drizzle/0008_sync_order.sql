@@ -1,0 +1,2 @@
+-- Partners sync what changed since a date, in (updated at, id) order: read from this index at any depth.
+CREATE INDEX "interventions_org_updated_idx" ON "interventions" USING btree ("organization_id","updated_at","id");
