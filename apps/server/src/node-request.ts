@@ -13,6 +13,9 @@ export function toFetchRequest(incoming: IncomingMessage, signal: AbortSignal): 
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  // The peer this server saw goes last, as a proxy adds itself: per-address limits read it (see clientAddress).
+  const peer = incoming.socket.remoteAddress;
+  if (peer) headers.set("x-forwarded-for", [headers.get("x-forwarded-for"), peer].filter(Boolean).join(", "));
   const method = incoming.method ?? "GET";
   if (NO_BODY.has(method) || incoming.headers["content-length"] === "0") {
     return new Request(url, { method, headers, signal });

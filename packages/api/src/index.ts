@@ -11,6 +11,8 @@ export {
 export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
 export type { Actor, ServiceContext, ServiceDeps, WriteDeps } from "./context";
+export { clientAddress } from "./http";
+export { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings, type RateLimits } from "./limits/rate-limits";
 export {
   createMailTransport,
   type MailEnv,

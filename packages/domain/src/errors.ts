@@ -8,6 +8,8 @@ export const ErrorCode = {
   conflict: "CONFLICT",
   /** A conditional write whose condition no longer holds: the client read a version that is gone. */
   preconditionFailed: "PRECONDITION_FAILED",
+  /** Too many requests in a window (an API key's budget, failed sign-ins): retry after the given wait. */
+  rateLimited: "RATE_LIMITED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -26,6 +28,16 @@ export class DomainError extends Error {
     readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
+  }
+}
+
+/** Over a rate limit: nothing was done; the same request may succeed after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(ErrorCode.rateLimited, message);
   }
 }
 

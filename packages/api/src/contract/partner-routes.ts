@@ -1,4 +1,5 @@
 import {
+  type CreateUnplannedPreventiveBody,
   createCurativeBody,
   createUnplannedPreventiveBody,
   interventionPageResponse,
@@ -25,6 +26,7 @@ import {
   updateTrainingExercise,
   verifyIntervention,
 } from "../services/interventions";
+import { freshUploadUrl } from "../services/interventions/create-unplanned-preventive";
 import { SYNC_SETTLE_MS } from "../services/interventions/sync-interventions";
 import type { Verb } from "../services/verb";
 
@@ -60,6 +62,10 @@ export interface PartnerRoute {
   entityTag: boolean;
   /** The conditional request header honoured: `If-Match` on updates, `If-None-Match` on a read. */
   condition?: "ifMatch" | "ifNoneMatch";
+  /** Creations honour `Idempotency-Key`: a retry replays the first answer. */
+  idempotent?: true;
+  /** What a replayed answer renews (a fresh upload link for the same object). */
+  refreshReplay?(ctx: ServiceContext, input: Record<string, unknown>, body: unknown): Promise<unknown>;
   /** The verb's answer: the body, and the version of the one intervention it carries (its ETag). */
   run(ctx: ServiceContext, input: Record<string, unknown>): Promise<{ body: unknown; version?: number }>;
 }
@@ -115,7 +121,9 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "The unplanned preventive intervention has been created",
     request: { body: createUnplannedPreventiveBody },
     response: unplannedPreventiveCreatedResponse,
-    errors: [],
+    errors: [409, 422],
+    idempotent: true,
+    refreshReplay: (ctx, input, body) => freshUploadUrl(ctx, input as CreateUnplannedPreventiveBody, body),
   }),
   route({
     method: "POST",
@@ -127,7 +135,8 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     outcome: "The curative intervention has been created",
     request: { body: createCurativeBody },
     response: interventionUserShapedResponse,
-    errors: [409],
+    errors: [409, 422],
+    idempotent: true,
   }),
   route({
     method: "PATCH",
@@ -180,7 +189,6 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     response: obligationPageResponse,
     errors: [],
   }),
-  // After the compliance path: `compliance` also matches `{interventionId}`, and the first route wins.
   route({
     method: "GET",
     path: "/interventions/v2/rs/{interventionId}",
@@ -207,3 +215,28 @@ export const PARTNER_ROUTES: readonly PartnerRoute[] = [
     errors: [],
   }),
 ];
+
+/** The words of the documented paths at each depth (`curative`, `compliance`, `preventive`… after `rs`). */
+const LITERALS_AT = PARTNER_ROUTES.reduce((literals, route) => {
+  route.path.split("/").forEach((segment, depth) => {
+    if (!segment.startsWith("{")) literals.set(depth, (literals.get(depth) ?? new Set()).add(segment));
+  });
+  return literals;
+}, new Map<number, Set<string>>());
+
+/**
+ * The routes a path names, each with its parameters' segments (still encoded). A last segment that is a
+ * word of another path at that depth is not an id: `GET /interventions/v2/rs/curative` is the curative path
+ * with the wrong method (405), and `/interventions/v2/rs/preventive` no path at all (404), not reads of
+ * interventions "curative" and "preventive".
+ */
+export function matchRoutes(pathname: string): { route: PartnerRoute; segments: string[] }[] {
+  const depth = pathname.split("/").length - 1;
+  const lastIsWord = LITERALS_AT.get(depth)?.has(pathname.split("/").at(-1) ?? "") ?? false;
+  return PARTNER_ROUTES.flatMap((route) => {
+    const match = route.pattern.exec(pathname);
+    if (!match) return [];
+    const idLast = route.path.endsWith("}");
+    return idLast && lastIsWord ? [] : [{ route, segments: match.slice(1) }];
+  });
+}

@@ -11,6 +11,7 @@ const WRITTEN_TABLES = [
   "anomalies",
   "notifications",
   "email_outbox",
+  "idempotency_keys",
   "routines",
   "sessions",
 ];

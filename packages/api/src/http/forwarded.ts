@@ -21,3 +21,16 @@ export function requestAddress(request: Request, trustProxy: boolean): RequestAd
   const proto = first(request.headers.get("x-forwarded-proto"));
   return { host: first(request.headers.get("x-forwarded-host")) ?? host, protocol: proto ? `${proto}:` : null };
 }
+
+/**
+ * The client's network address, for per-address limits. The server in front adds the peer it saw to
+ * X-Forwarded-For (the lean server always does; `next start` when the header is absent); behind a trusted
+ * proxy the client is the first entry, otherwise the last one, which the proxy-less server wrote itself.
+ */
+export function clientAddress(headers: Pick<Headers, "get">, trustProxy: boolean): string {
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return (trustProxy ? hops[0] : hops.at(-1)) ?? "unknown";
+}

@@ -2,7 +2,7 @@ export { BODY_LIMIT_BYTES, BODY_LIMIT_MESSAGE, declaresTooLarge, limitedBody, re
 export { REQUEST_DEADLINE_MS, withDeadline } from "./deadline";
 export { entityTag, ifMatchVersions, ifNoneMatchHolds } from "./entity-tags";
 export type { FetchHandler } from "./fetch-handler";
-export { type RequestAddress, requestAddress } from "./forwarded";
+export { clientAddress, type RequestAddress, requestAddress } from "./forwarded";
 export {
   databaseUnavailable,
   errorResponse,

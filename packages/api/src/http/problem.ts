@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "@interventions/db";
-import { type DomainError, ErrorCode, type FieldIssue, isDomainError } from "@interventions/domain";
+import { type DomainError, ErrorCode, type FieldIssue, isDomainError, RateLimitedError } from "@interventions/domain";
 
 /** Errors only the HTTP layer knows (before any service runs). */
 export const HttpErrorCode = {
@@ -10,6 +10,10 @@ export const HttpErrorCode = {
   routeNotFound: "ROUTE_NOT_FOUND",
   databaseUnavailable: "DATABASE_UNAVAILABLE",
   requestTimeout: "REQUEST_TIMEOUT",
+  /** An Idempotency-Key sent again with another request. */
+  idempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
+  /** An Idempotency-Key sent again while its first request is still running. */
+  idempotencyInProgress: "IDEMPOTENCY_IN_PROGRESS",
   internal: "INTERNAL_ERROR",
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
@@ -35,6 +39,8 @@ const TITLES: Record<number, string> = {
   412: "Precondition Failed",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
@@ -76,6 +82,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.preconditionFailed:
       return 412;
+    case ErrorCode.rateLimited:
+      return 429;
   }
 }
 
@@ -84,6 +92,7 @@ function domainProblem(error: DomainError): Response {
   return problemResponse(status, error.code, error.message, {
     ...(error.code === ErrorCode.validationFailed || error.issues.length > 0 ? { errors: error.issues } : {}),
     ...(status === 401 ? { headers: { "www-authenticate": 'Bearer realm="interventions"' } } : {}),
+    ...(error instanceof RateLimitedError ? { headers: { "retry-after": String(error.retryAfterSeconds) } } : {}),
   });
 }
 

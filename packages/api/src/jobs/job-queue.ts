@@ -5,6 +5,8 @@ export const Queue = {
   mail: "mail",
   /** One pass of the routine generator; the engine's schedule sends one every few minutes. */
   routines: "routines",
+  /** Deletes what has expired (idempotency keys); the engine's schedule sends one every hour. */
+  housekeeping: "housekeeping",
 } as const;
 export type Queue = (typeof Queue)[keyof typeof Queue];
 

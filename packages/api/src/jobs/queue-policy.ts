@@ -26,4 +26,6 @@ export const QUEUE_POLICIES: Record<Queue, QueuePolicy> = {
   mail: { attempts: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300, batchSize: 5 },
   // A pass is idempotent and the schedule sends another within minutes: a few quick retries are enough.
   routines: { attempts: 3, retryDelaySeconds: 30, retryDelayMaxSeconds: 300, expireInSeconds: 600, batchSize: 1 },
+  // A delete of what expired: the next hour's does what a failed one left.
+  housekeeping: { attempts: 2, retryDelaySeconds: 60, retryDelayMaxSeconds: 300, expireInSeconds: 300, batchSize: 1 },
 };

@@ -1,4 +1,4 @@
-import { id } from "@interventions/domain";
+import { id, text } from "@interventions/domain";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { PARTNER_ROUTES, type PartnerRoute } from "../contract/partner-routes";
@@ -7,7 +7,7 @@ import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./ex
 import { problemSchema } from "./problem-schema";
 
 /** Statuses every documented endpoint can answer with a problem, whatever it does; a body adds two. */
-const COMMON_ERRORS = [400, 401, 403, 405, 500, 503] as const;
+const COMMON_ERRORS = [400, 401, 403, 405, 429, 500, 503] as const;
 const BODY_ERRORS = [413, 415] as const;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -16,19 +16,19 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "The user is not a member of the API key's organization, or their role does not allow this (FORBIDDEN)",
   404: "No such intervention of this type in the organization (NOT_FOUND)",
   405: "Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED)",
-  409: "The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT)",
+  409: "The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS)",
+  422: "This Idempotency-Key was used in the last 24 hours for another request: use a new key (IDEMPOTENCY_KEY_REUSED)",
   412: "If-Match named a version the intervention is no longer at: nothing was changed; read it again (PRECONDITION_FAILED)",
   413: `The body exceeds ${BODY_LIMIT_BYTES} bytes (PAYLOAD_TOO_LARGE)`,
   415: "content-type is not application/json (UNSUPPORTED_MEDIA_TYPE)",
+  429: "This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left",
   500: "An unexpected error; nothing internal is disclosed (INTERNAL_ERROR)",
   503: "The database is away for a moment, or no answer came within 10 s (DATABASE_UNAVAILABLE, REQUEST_TIMEOUT): retry after the Retry-After seconds; nothing was changed unless the connection dropped after the commit",
 };
 
 const CONDITION_HEADERS = {
   ifMatch: z.object({
-    "if-match": z
-      .string()
-      .max(1000)
+    "if-match": text({ max: 1000 })
       .meta({
         description:
           "Update only if the intervention is still at this version: the ETag of the answer you last read (412 otherwise)",
@@ -37,13 +37,22 @@ const CONDITION_HEADERS = {
       .optional(),
   }),
   ifNoneMatch: z.object({
-    "if-none-match": z
-      .string()
-      .max(1000)
+    "if-none-match": text({ max: 1000 })
       .meta({ description: "The ETag you hold: 304 with no body when it is still the current version", example: '"3"' })
       .optional(),
   }),
 };
+
+const IDEMPOTENCY_HEADER = z.object({
+  "idempotency-key": text({ min: 1, max: 255 })
+    .regex(/^[\x20-\x7E]+$/)
+    .meta({
+      description:
+        "Makes a retry safe: the same key with the same body within 24 hours answers the first answer again (Idempotent-Replayed: true) and creates nothing",
+      example: "5f0c2b6e-0d1a-4c43-9a57-3f1c1d2e8b90",
+    })
+    .optional(),
+});
 
 function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
   const bodyErrors = "body" in route.request ? BODY_ERRORS : [];
@@ -54,9 +63,26 @@ function responses(route: PartnerRoute): ZodOpenApiResponsesObject {
       schema: { type: "string" as const, example: '"3"' },
     },
   };
+  const replayed = {
+    "Idempotent-Replayed": {
+      description: "`true` when this is the stored answer of an earlier request with the same Idempotency-Key",
+      schema: { type: "string" as const, enum: ["true"] },
+    },
+  };
+  const budget = {
+    "RateLimit-Policy": {
+      description: 'The API key\'s budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60`',
+      schema: { type: "string" as const },
+    },
+    RateLimit: {
+      description:
+        'What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42`',
+      schema: { type: "string" as const },
+    },
+  };
   const success = {
     description: route.outcome,
-    ...(route.entityTag ? { headers: etag } : {}),
+    headers: { ...budget, ...(route.entityTag ? etag : {}), ...(route.idempotent ? replayed : {}) },
     content: { "application/json": { schema: route.response, example: RESPONSE_EXAMPLES[route.operationId] } },
   };
   const notModified =
@@ -89,6 +115,7 @@ function operation(route: PartnerRoute): ZodOpenApiOperationObject {
         : {}),
       ...("query" in route.request ? { query: route.request.query } : {}),
       ...(route.condition ? { header: CONDITION_HEADERS[route.condition] } : {}),
+      ...(route.idempotent ? { header: IDEMPOTENCY_HEADER } : {}),
     },
     ...("body" in route.request
       ? {

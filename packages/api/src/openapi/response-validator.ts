@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { PARTNER_ROUTES } from "../contract/partner-routes";
+import { matchRoutes } from "../contract/partner-routes";
 import { createOpenApiDocument } from "./document";
 
 const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
@@ -27,9 +27,7 @@ export function createResponseValidator(document = createOpenApiDocument()) {
     const contentType = response.headers.get("content-type")?.split(";")[0] ?? "";
     if (response.status === 204) return [];
     const { pathname } = new URL(request.url);
-    const route = PARTNER_ROUTES.find(
-      (candidate) => candidate.pattern.test(pathname) && candidate.method === request.method,
-    );
+    const route = matchRoutes(pathname).find((candidate) => candidate.route.method === request.method)?.route;
     let ref: string;
     if (route) {
       const documented =

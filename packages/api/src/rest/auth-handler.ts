@@ -2,12 +2,24 @@ import type { Database } from "@interventions/db";
 import { parseInput } from "@interventions/domain";
 import type { SessionTokens } from "../auth/session-token";
 import { signIn, signInInput, signOut } from "../auth/sign-in";
-import { errorResponse, type FetchHandler, methodNotAllowed, readJsonBody, routeNotFound } from "../http";
+import {
+  clientAddress,
+  errorResponse,
+  type FetchHandler,
+  methodNotAllowed,
+  readJsonBody,
+  routeNotFound,
+} from "../http";
+import type { RateLimits } from "../limits/rate-limits";
 
 export interface AuthDeps {
   db: Database;
   tokens: SessionTokens;
   sessionTtlMs: number;
+  /** Failed sign-ins per e-mail and per address. */
+  rateLimits: RateLimits;
+  /** TRUST_PROXY: the client's address is the first X-Forwarded-For entry. */
+  trustProxy?: boolean;
   clock?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -40,6 +52,7 @@ export function createAuthHandler(deps: AuthDeps): FetchHandler {
           now,
           sessionTtlMs: deps.sessionTtlMs,
           userAgent: request.headers.get("user-agent"),
+          throttle: { limits: deps.rateLimits, address: clientAddress(request.headers, deps.trustProxy ?? false) },
         },
         input,
       );

@@ -1,8 +1,8 @@
-import { assertRoleAllows, idParam, parseInput, validationError } from "@interventions/domain";
+import { assertRoleAllows, idParam, parseInput, RateLimitedError, validationError } from "@interventions/domain";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
-import { PARTNER_ROUTES } from "../contract/partner-routes";
+import { matchRoutes } from "../contract/partner-routes";
 import {
   entityTag,
   errorResponse,
@@ -13,10 +13,14 @@ import {
   readJsonBody,
   routeNotFound,
 } from "../http";
+import type { Budget, RateLimits } from "../limits/rate-limits";
+import { idempotent, readIdempotencyKey } from "./idempotency";
 
 export interface RestDeps {
   services: ServiceDeps;
   tokens: SessionTokens;
+  /** Each API key's budget of requests per minute. */
+  rateLimits: RateLimits;
   clock?: () => Date;
   /** Receives unexpected errors; the client only learns that one happened. */
   onError?: (error: unknown) => void;
@@ -26,12 +30,22 @@ export interface RestDeps {
 export function createRestHandler(deps: RestDeps): FetchHandler {
   const clock = deps.clock ?? (() => new Date());
   return async (request) => {
+    // Set once the API key is known: every answer from then on says where its budget stands.
+    let budget: Budget | undefined;
+    const response = await answer(request, (spent) => {
+      budget = spent;
+    });
+    if (budget) for (const [name, value] of Object.entries(budgetHeaders(budget))) response.headers.set(name, value);
+    return response;
+  };
+
+  async function answer(request: Request, spent: (budget: Budget) => void): Promise<Response> {
     try {
       const { pathname } = new URL(request.url);
-      const matching = PARTNER_ROUTES.flatMap((route) => {
-        const match = route.pattern.exec(pathname);
-        return match ? [{ route, segments: match.slice(1).map(decodeSegment) }] : [];
-      });
+      const matching = matchRoutes(pathname).map(({ route, segments }) => ({
+        route,
+        segments: segments.map(decodeSegment),
+      }));
       if (matching.length === 0) throw routeNotFound(pathname);
       const allowed = [...new Set(matching.map(({ route }) => route.method))].join(", ");
       const found = matching.find(({ route }) => route.method === request.method);
@@ -47,6 +61,16 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         { authorization: request.headers.get("authorization"), sessionToken: request.headers.get("x-session-token") },
         now,
       );
+      if (actor.apiClientId !== null) {
+        const budget = await deps.rateLimits.spendApiKey(actor.apiClientId);
+        spent(budget);
+        if (!budget.allowed) {
+          throw new RateLimitedError(
+            budget.resetSeconds,
+            `This API key has used its ${budget.limit} requests of the minute; retry in ${budget.resetSeconds} s`,
+          );
+        }
+      }
       assertRoleAllows(actor.role, route.operation);
       const sent = "body" in route.request ? await readJsonBody(request) : queryParameters(request);
       const params = Object.fromEntries(
@@ -55,10 +79,28 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
       const fields = parseInput("body" in route.request ? route.request.body : route.request.query, sent);
       const expectedVersions =
         route.condition === "ifMatch" ? ifMatchVersions(request.headers.get("if-match")) : undefined;
-      const { body, version } = await route.run(
-        { ...deps.services, actor, now },
-        { ...fields, ...params, ...(expectedVersions ? { expectedVersions } : {}) },
-      );
+      const input = { ...fields, ...params, ...(expectedVersions ? { expectedVersions } : {}) };
+      const ctx = { ...deps.services, actor, now };
+      const key = route.idempotent ? readIdempotencyKey(request) : undefined;
+
+      if (key !== undefined && actor.apiClientId !== null) {
+        const answer = await idempotent(
+          deps.services.db,
+          { apiClientId: actor.apiClientId, key, operationId: route.operationId, request: { params, sent }, now },
+          async (tx) => ({ status: route.status, ...(await route.run({ ...ctx, db: tx }, input)) }),
+        );
+        const body =
+          answer.replayed && route.refreshReplay ? await route.refreshReplay(ctx, input, answer.body) : answer.body;
+        return Response.json(body, {
+          status: answer.status,
+          headers: {
+            ...(answer.version === undefined ? {} : { etag: entityTag(answer.version) }),
+            ...(answer.replayed ? { "idempotent-replayed": "true" } : {}),
+          },
+        });
+      }
+
+      const { body, version } = await route.run(ctx, input);
       if (version === undefined) return Response.json(body, { status: route.status });
       const etag = entityTag(version);
       if (route.condition === "ifNoneMatch" && ifNoneMatchHolds(request.headers.get("if-none-match"), version)) {
@@ -68,6 +110,14 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
     } catch (error) {
       return errorResponse(error, deps.onError);
     }
+  }
+}
+
+/** The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers): the policy, and what is left of it. */
+function budgetHeaders(budget: Budget): Record<string, string> {
+  return {
+    "ratelimit-policy": `"per-api-key";q=${budget.limit};w=60`,
+    ratelimit: `"per-api-key";r=${budget.remaining};t=${budget.resetSeconds}`,
   };
 }
 

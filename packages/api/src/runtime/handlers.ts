@@ -1,6 +1,7 @@
 import type { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import { type FetchHandler, withDeadline } from "../http";
+import type { RateLimits } from "../limits/rate-limits";
 import { createAuthHandler } from "../rest/auth-handler";
 import { createRestHandler } from "../rest/handler";
 import { createTrpcHandler } from "../trpc/handler";
@@ -14,6 +15,7 @@ export interface ApiHandlers {
 export interface ApiHandlersDeps {
   services: ServiceDeps;
   tokens: SessionTokens;
+  rateLimits: RateLimits;
   sessionTtlMs: number;
   clock?: () => Date;
   /** TRUST_PROXY: believe the X-Forwarded-* headers of a reverse proxy in front. */
@@ -29,11 +31,21 @@ function logUnexpected(error: unknown): void {
 
 /** The process's three fetch handlers over one set of services: what every server entry mounts. */
 export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
-  const { services, tokens, clock, trustProxy } = deps;
+  const { services, tokens, clock, trustProxy, rateLimits } = deps;
   const onError = deps.onError ?? logUnexpected;
   return {
-    rest: withDeadline(createRestHandler({ services, tokens, clock, onError })),
+    rest: withDeadline(createRestHandler({ services, tokens, rateLimits, clock, onError })),
     trpc: withDeadline(createTrpcHandler({ services, tokens, clock, trustProxy, endpoint: TRPC_ENDPOINT, onError })),
-    auth: withDeadline(createAuthHandler({ db: services.db, tokens, clock, sessionTtlMs: deps.sessionTtlMs, onError })),
+    auth: withDeadline(
+      createAuthHandler({
+        db: services.db,
+        tokens,
+        rateLimits,
+        trustProxy,
+        clock,
+        sessionTtlMs: deps.sessionTtlMs,
+        onError,
+      }),
+    ),
   };
 }

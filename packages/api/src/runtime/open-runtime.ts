@@ -2,10 +2,12 @@ import { type DatabaseHandle, startDatabase } from "@interventions/db";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import { createJobEngine, type JobEngine, type Worker } from "../jobs/job-engine";
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from "../limits/rate-limits";
 import type { SignatureStorage } from "../storage/signature-storage";
 import type { ServerEnv } from "./env";
 import { type ApiHandlers, createApiHandlers } from "./handlers";
 import { checkDatabaseHealth, type Health } from "./health";
+import { keepHouse } from "./housekeeping";
 import { type MailDelivery, startMailDelivery } from "./mail-delivery";
 import { generateRoutines } from "./routine-generation";
 import { resolveSessionSecret } from "./session-secret";
@@ -22,6 +24,8 @@ export interface Runtime {
   sessionTtlMs: number;
   /** What every verb receives besides its actor and clock. */
   services: ServiceDeps;
+  /** API keys' budgets and failed sign-ins (the dashboard's sign-in form spends from them too). */
+  rateLimits: RateLimits;
   handlers: ApiHandlers;
   health(): Promise<Health>;
   /**
@@ -46,8 +50,13 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   const tokens = new SessionTokens(sessionSecret);
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
   const services: ServiceDeps = { db: database.db, storage, jobs };
+  const rateLimits = createRateLimits(database.driver, {
+    ...DEFAULT_RATE_LIMITS,
+    perApiKeyPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
   let mail: MailDelivery | null = null;
   let routines: Worker | null = null;
+  let housekeeping: Worker | null = null;
   let started = false;
   return {
     env,
@@ -57,7 +66,8 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
     tokens,
     sessionTtlMs,
     services,
-    handlers: createApiHandlers({ services, tokens, sessionTtlMs, trustProxy: env.TRUST_PROXY }),
+    rateLimits,
+    handlers: createApiHandlers({ services, tokens, rateLimits, sessionTtlMs, trustProxy: env.TRUST_PROXY }),
     health: () => checkDatabaseHealth(database),
     async startBackgroundWork() {
       if (started) return;
@@ -65,11 +75,14 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
       mail = await startMailDelivery(env, jobs, database.db);
       if (mail) log(`Mail worker delivering the outbox via ${mail.description}.`);
       if (env.ROUTINE_GENERATOR === "on") routines = await generateRoutines(jobs, services, log);
+      housekeeping = await keepHouse(jobs, database.db, log);
     },
     async close() {
+      await housekeeping?.stop();
       await routines?.stop();
       await mail?.stop();
       await jobs.stop();
+      await rateLimits.close();
       await opened.close();
       await database.close();
     },

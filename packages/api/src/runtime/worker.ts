@@ -1,6 +1,7 @@
 import { type DatabaseEnv, databaseEnvSchema, openConfiguredDatabase } from "@interventions/db";
 import { createJobEngine } from "../jobs/job-engine";
 import { type MailEnv, mailEnvSchema } from "../mail/mail-env";
+import { keepHouse } from "./housekeeping";
 import { deliverMail } from "./mail-delivery";
 import { generateRoutines } from "./routine-generation";
 
@@ -30,9 +31,11 @@ export async function startWorker(
     await engine.start();
     const mail = await deliverMail(env, engine, database.db);
     const routines = await generateRoutines(engine, { db: database.db, jobs: engine }, log);
+    const housekeeping = await keepHouse(engine, database.db, log);
     return {
-      description: `the ${database.kind} database's outbox via ${mail.description}, and the routine generator`,
+      description: `the ${database.kind} database's outbox via ${mail.description}, the routine generator and housekeeping`,
       async stop() {
+        await housekeeping.stop();
         await routines.stop();
         await mail.stop();
         await engine.stop();

@@ -8,6 +8,7 @@ import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import type { FetchHandler } from "../http";
 import { createJobEngine, type EngineTimings, type JobEngine } from "../jobs/job-engine";
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../limits/rate-limits";
 import { createResponseValidator } from "../openapi/response-validator";
 import { createApiHandlers } from "../runtime/handlers";
 import { type EmbeddedS3, startEmbeddedS3 } from "../storage/embedded-s3";
@@ -42,7 +43,7 @@ export interface ApiTestEnv {
 }
 
 /** A seeded database, its job engine, a signature-checking S3 server and the real handlers over them, for one test file. */
-export async function createApiTestEnv(): Promise<ApiTestEnv> {
+export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimitSettings> } = {}): Promise<ApiTestEnv> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { now: TEST_NOW });
   const directory = await mkdtemp(join(tmpdir(), "interventions-s3-"));
@@ -54,9 +55,16 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
   const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
   await jobs.start();
   const services: ServiceDeps = { db: database.db, storage, jobs };
+  // Far above what a test file sends in a minute (the fuzzer sends thousands), unless the test is about it.
+  const rateLimits = createRateLimits(database.driver, {
+    ...DEFAULT_RATE_LIMITS,
+    perApiKeyPerMinute: 1_000_000,
+    ...options.rateLimits,
+  });
   const handlers = createApiHandlers({
     services,
     tokens,
+    rateLimits,
     clock,
     sessionTtlMs: SESSION_TTL_MS,
     onError: (error) => console.error(error),
@@ -79,6 +87,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
       partnerHeaders({ db: database.db, tokens, now }, email, organizationSlug),
     async close() {
       await jobs.stop({ graceful: false });
+      await rateLimits.close();
       await s3.close();
       await rm(directory, { recursive: true, force: true });
       await database.close();

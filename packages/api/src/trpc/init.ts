@@ -31,6 +31,7 @@ const TRPC_CODES: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   [ErrorCode.invalidState]: "CONFLICT",
   [ErrorCode.conflict]: "CONFLICT",
   [ErrorCode.preconditionFailed]: "PRECONDITION_FAILED",
+  [ErrorCode.rateLimited]: "TOO_MANY_REQUESTS",
 };
 
 /** tRPC's own failures (before any procedure runs), named as the REST adapter names them. */

@@ -223,7 +223,9 @@ export interface operations {
     createUnplannedPreventive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "idempotency-key"?: string & (unknown & unknown);
+            };
             path?: never;
             cookie?: never;
         };
@@ -341,8 +343,14 @@ export interface operations {
             /** @description The unplanned preventive intervention has been created */
             201: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -463,6 +471,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body exceeds 1048576 bytes (PAYLOAD_TOO_LARGE) */
             413: {
                 headers: {
@@ -474,6 +491,24 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used in the last 24 hours for another request: use a new key (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -504,7 +539,9 @@ export interface operations {
     createCurative: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "idempotency-key"?: string & (unknown & unknown);
+            };
             path?: never;
             cookie?: never;
         };
@@ -569,8 +606,14 @@ export interface operations {
             /** @description The curative intervention has been created */
             201: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -688,7 +731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
+            /** @description The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -708,6 +751,24 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used in the last 24 hours for another request: use a new key (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -836,6 +897,10 @@ export interface operations {
             /** @description The preventive intervention has been updated */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
                     [name: string]: unknown;
@@ -970,7 +1035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
+            /** @description The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -999,6 +1064,15 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1115,6 +1189,10 @@ export interface operations {
             /** @description The training exercise intervention has been updated */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
                     [name: string]: unknown;
@@ -1243,7 +1321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
+            /** @description The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1272,6 +1350,15 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1344,6 +1431,10 @@ export interface operations {
             /** @description The intervention has been verified */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
                     [name: string]: unknown;
@@ -1472,7 +1563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The intervention's state forbids this, or a concurrent change won (INVALID_STATE, CONFLICT) */
+            /** @description The intervention's state forbids this, a concurrent change won, or a request with the same Idempotency-Key is still being processed (INVALID_STATE, CONFLICT, IDEMPOTENCY_IN_PROGRESS) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1501,6 +1592,15 @@ export interface operations {
             };
             /** @description content-type is not application/json (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1546,6 +1646,10 @@ export interface operations {
             /** @description A page of the organization's obligations, in site-rule order */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1611,6 +1715,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An unexpected error; nothing internal is disclosed (INTERNAL_ERROR) */
             500: {
                 headers: {
@@ -1648,6 +1761,10 @@ export interface operations {
             /** @description The intervention, in the shape the creations answer with */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     /** @description The intervention's version, for If-Match on its updates and If-None-Match on its read */
                     ETag?: string;
                     [name: string]: unknown;
@@ -1785,6 +1902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An unexpected error; nothing internal is disclosed (INTERNAL_ERROR) */
             500: {
                 headers: {
@@ -1826,6 +1952,10 @@ export interface operations {
             /** @description A page of the interventions, in the order they last changed (updatedAt, then id); a change is listed 15 s after it was made */
             200: {
                 headers: {
+                    /** @description The API key's budget: requests (q) per window of seconds (w), e.g. `"per-api-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: requests (r) and seconds until it is whole again (t), e.g. `"per-api-key";r=599;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1941,6 +2071,15 @@ export interface operations {
             };
             /** @description Wrong method for this path; the Allow header names the right one (METHOD_NOT_ALLOWED) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key has used its requests of the minute (RATE_LIMITED): retry after the Retry-After seconds; the RateLimit and RateLimit-Policy headers of every answer say what is left */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

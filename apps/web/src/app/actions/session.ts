@@ -1,7 +1,15 @@
 "use server";
 
-import { membershipsOf, ORGANIZATION_COOKIE, SESSION_COOKIE, signIn, signInInput, signOut } from "@interventions/api";
-import { isDomainError } from "@interventions/domain";
+import {
+  clientAddress,
+  membershipsOf,
+  ORGANIZATION_COOKIE,
+  SESSION_COOKIE,
+  signIn,
+  signInInput,
+  signOut,
+} from "@interventions/api";
+import { isDomainError, RateLimitedError } from "@interventions/domain";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "../../env";
@@ -25,7 +33,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = String(form.get("email") ?? "");
   const parsed = signInInput.safeParse({ email, password: String(form.get("password") ?? "") });
   if (!parsed.success) return { error: "Enter your e-mail address and your password.", email };
-  const [{ database, tokens, sessionTtlMs }, requestHeaders] = await Promise.all([getRuntime(), headers()]);
+  const [{ database, tokens, sessionTtlMs, rateLimits, env: serverEnv }, requestHeaders] = await Promise.all([
+    getRuntime(),
+    headers(),
+  ]);
   let session: Awaited<ReturnType<typeof signIn>>;
   try {
     session = await signIn(
@@ -35,10 +46,15 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
         now: new Date(),
         sessionTtlMs,
         userAgent: requestHeaders.get("user-agent"),
+        throttle: { limits: rateLimits, address: clientAddress(requestHeaders, serverEnv.TRUST_PROXY) },
       },
       parsed.data,
     );
   } catch (error) {
+    if (error instanceof RateLimitedError) {
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      return { error: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`, email };
+    }
     if (isDomainError(error)) return { error: "Wrong e-mail or password.", email };
     throw error;
   }

@@ -89,7 +89,11 @@ describe("the OpenAPI document", () => {
         .filter((parameter) => parameter.in === "header")
         .map((parameter) => parameter.name);
       const expected = { ifMatch: ["if-match"], ifNoneMatch: ["if-none-match"] };
-      expect(headers, route.operationId).toEqual(route.condition ? expected[route.condition] : []);
+      expect(headers, route.operationId).toEqual([
+        ...(route.condition ? expected[route.condition] : []),
+        ...(route.idempotent ? ["idempotency-key"] : []),
+      ]);
+      expect(Boolean(success?.headers?.["Idempotent-Replayed"]), route.operationId).toBe(Boolean(route.idempotent));
     }
   });
 

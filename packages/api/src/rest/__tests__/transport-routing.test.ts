@@ -102,7 +102,7 @@ describe("unknown paths", () => {
   it.each([
     "/interventions/v2",
     "/interventions/v2/",
-    "/interventions/v2/rs",
+    "/interventions/v2/rs/",
     "/interventions/v2/rs/curative/",
     "/interventions/v2/rs/preventive",
     "/interventions/v2/rs/preventive/",

@@ -5,6 +5,7 @@ import {
   assertIdsFound,
   assertNotInFuture,
   assertRuleKinds,
+  type CreateUnplannedPreventiveBody,
   CreationStatus,
   createUnplannedPreventiveBody,
   DomainError,
@@ -17,6 +18,7 @@ import {
   uniqueIds,
 } from "@interventions/domain";
 import { eq } from "drizzle-orm";
+import type { ServiceContext } from "../../context";
 import { signatureObjectKey } from "../../storage/signature-storage";
 import { defineVerb } from "../verb";
 import { HistoryAction, recordEvent } from "./history/record-event";
@@ -109,3 +111,14 @@ export const createUnplannedPreventive = defineVerb(
     return { data: toUserShaped(view), presignedUrl, version: view.version };
   },
 );
+
+/**
+ * A replay of the answer (an idempotent retry) with a new upload link for the same signature object: the
+ * first one may have expired since.
+ */
+export async function freshUploadUrl(ctx: ServiceContext, input: CreateUnplannedPreventiveBody, answer: unknown) {
+  const stored = answer as { data: { imgSignature: string | null }; presignedUrl: string };
+  if (!stored.data.imgSignature) return stored;
+  const { mimeType, size } = input.signature;
+  return { ...stored, presignedUrl: await ctx.storage.presignUpload(stored.data.imgSignature, mimeType, size) };
+}

@@ -157,6 +157,29 @@ const READS: Record<string, (client: Client) => Promise<Revealed>> = {
     }
     return { interventionIds: ids };
   },
+  // The partner reads: the same scope as the dashboard's (read/scope.ts).
+  "interventions.read": async (client) => {
+    const ids: number[] = [];
+    for (const interventionId of [...scope, ...outside]) {
+      if (scope.has(interventionId)) {
+        ids.push((await client.interventions.read.query({ interventionId })).data.id);
+      } else {
+        await expectTrpcError(client.interventions.read.query({ interventionId }), "NOT_FOUND", 404, "NOT_FOUND");
+      }
+    }
+    return { interventionIds: ids };
+  },
+  "interventions.sync": async (client) => {
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.interventions.sync.query({ limit: 100, ...(cursor ? { cursor } : {}) });
+      ids.push(...page.data.map((intervention) => intervention.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(ids.length).toBeGreaterThan(0);
+    return { interventionIds: ids };
+  },
   "notifications.list": async (client) => {
     const page = await client.notifications.list.query({ limit: 50 });
     expect(page.items.length).toBeGreaterThan(0);
