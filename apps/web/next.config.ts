@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 // Parsing the configuration here stops `next dev`, `next build` and `next start` at once on a bad value.
 import "./src/env";
+import { SECURITY_HEADERS } from "./src/security-headers";
 
 const nextConfig: NextConfig = {
   transpilePackages: ["@interventions/domain", "@interventions/db", "@interventions/api"],
@@ -8,6 +9,9 @@ const nextConfig: NextConfig = {
   // neither may be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "@20minutes/s3rver"],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ export {
   readCookie,
   SESSION_COOKIE,
 } from "./auth/browser-session";
+export { revokeAllSessions } from "./auth/revoke-sessions";
 export { SessionTokens } from "./auth/session-token";
 export { signIn, signInInput, signOut } from "./auth/sign-in";
 export type { Actor, ServiceContext, ServiceDeps, WriteDeps } from "./context";

@@ -1,4 +1,4 @@
-import { createSignatureStorage, SessionTokens } from "@interventions/api";
+import { createRateLimits, createSignatureStorage, SessionTokens } from "@interventions/api";
 import { createRestHandler } from "@interventions/api/rest";
 import * as schema from "@interventions/db/schema";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -45,6 +45,8 @@ export async function captureCurativeSql(options: {
     const handler = createRestHandler({
       services: { db, storage, jobs },
       tokens: new SessionTokens(options.sessionSecret),
+      // In memory: the captured statements are the request's own, replayed by pgbench.
+      rateLimits: createRateLimits({ kind: "memory" }),
     });
     const response = await handler(
       new Request("http://bench/interventions/v2/rs/curative", {

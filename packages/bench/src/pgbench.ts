@@ -14,8 +14,13 @@ export function pgbenchScript(queries: CapturedQuery[], sample: { anomalyId: num
     const sql = text.replace(/\$(\d+)/g, (_, index: string) => {
       const value = params[Number(index) - 1];
       if (value === sample.anomalyId || value === String(sample.anomalyId)) return ":aid";
-      // A list of ids goes as one array literal (services/id-array.ts).
-      if (value === `{${sample.anomalyId}}`) return "array[:aid]";
+      // A list of ids goes as one array literal (services/id-array.ts; the links' insert-select, one element
+      // per link).
+      const ids = typeof value === "string" && /^\{\d+(,\d+)*\}$/.test(value) ? value.slice(1, -1).split(",") : [];
+      if (ids.length > 0 && ids.every((id) => id === String(sample.anomalyId)))
+        return `array[${ids.map(() => ":aid")}]::bigint[]`;
+      if (ids.length > 0 && ids.every((id) => id === String(sample.interventionId)))
+        return `array[${ids.map(() => ":id")}]::bigint[]`;
       if (value === sample.interventionId || value === String(sample.interventionId)) return ":id";
       return literal(value);
     });

@@ -15,6 +15,7 @@ export * from "./intervention/references";
 export * from "./intervention/request-schemas";
 export * from "./intervention/response-schemas";
 export * from "./intervention/schedule";
+export * from "./member/member-schemas";
 export * from "./notification/query-schemas";
 export * from "./primitives";
 export * from "./profile/roles";

@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/planning", label: "Planning" },
   { href: "/sites", label: "Sites" },
   { href: "/anomalies", label: "Anomalies" },
+  { href: "/members", label: "Members", operation: Operation.manageMembers },
 ];
 
 export function AppHeader() {

@@ -2,6 +2,9 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 
 const ALGORITHM = "HS256";
+/** Who issues the tokens and what they are for: a token signed with the same key for anything else is refused. */
+export const TOKEN_ISSUER = "interventions";
+export const TOKEN_AUDIENCE = "interventions-api";
 
 const claimsSchema = z.object({
   // The documented example carries ids as strings; numbers are accepted too.
@@ -22,6 +25,8 @@ export class SessionTokens {
   async sign(claims: { userId: number; sessionId: string }, issuedAt: Date, expiresAt: Date): Promise<string> {
     return new SignJWT({ userId: String(claims.userId), sessionId: claims.sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
       .setIssuedAt(Math.floor(issuedAt.getTime() / 1000))
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
@@ -32,8 +37,10 @@ export class SessionTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
         currentDate: now,
-        requiredClaims: ["iat", "exp"],
+        requiredClaims: ["iat", "exp", "iss", "aud"],
       });
       const claims = claimsSchema.safeParse(payload);
       return claims.success ? claims.data : null;

@@ -70,7 +70,7 @@ function postgresStore(url: string) {
  * process spends from the same budgets; on the embedded default (one process) in memory.
  */
 export function createRateLimits(
-  driver: DatabaseDriver,
+  driver: DatabaseDriver | { kind: "memory" },
   settings: RateLimitSettings = DEFAULT_RATE_LIMITS,
 ): RateLimits {
   const store = driver.kind === "postgres" ? postgresStore(driver.url) : undefined;

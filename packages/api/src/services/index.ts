@@ -4,6 +4,8 @@ export { complianceOverview } from "./compliance/compliance-overview";
 export { listObligations } from "./compliance/list-obligations";
 export { listOptions } from "./directory/list-options";
 export * from "./interventions";
+export { listMembers } from "./members/list-members";
+export { revokeMemberSessions } from "./members/revoke-member-sessions";
 export * from "./notifications";
 export { listRoutines } from "./routines/list-routines";
 export { updateRoutine } from "./routines/update-routine";

@@ -32,6 +32,8 @@ export interface ApiTestEnv {
   /** What the handlers give every verb: build a ServiceContext from it to call a verb directly. */
   services: ServiceDeps;
   tokens: SessionTokens;
+  /** The key the tokens are signed with, for tests that forge one the way an attacker holding it could. */
+  sessionSecret: string;
   rest: FetchHandler;
   auth: FetchHandler;
   trpc: FetchHandler;
@@ -49,7 +51,8 @@ export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimit
   const directory = await mkdtemp(join(tmpdir(), "interventions-s3-"));
   const s3 = await startEmbeddedS3({ directory, bucket: "signatures" });
   const storage = createSignatureStorage(s3.settings);
-  const tokens = new SessionTokens(randomBytes(32).toString("hex"));
+  const sessionSecret = randomBytes(32).toString("hex");
+  const tokens = new SessionTokens(sessionSecret);
   let now = TEST_NOW;
   const clock = () => now;
   const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
@@ -76,6 +79,7 @@ export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimit
     jobs,
     services,
     tokens,
+    sessionSecret,
     // Every answer the REST tests receive is checked against the OpenAPI document (the contract test).
     rest: conformingTo(handlers.rest),
     auth: handlers.auth,

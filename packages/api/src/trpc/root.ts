@@ -3,6 +3,7 @@ import { anomaliesRouter } from "./anomalies-router";
 import { complianceRouter } from "./compliance-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
+import { membersRouter } from "./members-router";
 import { notificationsRouter } from "./notifications-router";
 import { routinesRouter } from "./routines-router";
 import { sessionRouter } from "./session-router";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   compliance: complianceRouter,
   interventions: interventionsRouter,
   notifications: notificationsRouter,
+  members: membersRouter,
   routines: routinesRouter,
   session: sessionRouter,
   sites: sitesRouter,

@@ -23,7 +23,7 @@ const S = InterventionStatus;
 // Who may do what, as the roles are described: viewers read only, providers read and record on site,
 // admins and managers do everything, and only they see the code PIN (the technician must get it on site);
 // the compliance register is the client's: its members read it, providers do not; its routines are read
-// the same way, and changed only by those who plan checks.
+// the same way, and changed only by those who plan checks; only admins manage members' sessions.
 const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   read: [R.admin, R.manager, R.viewer, R.provider],
   createUnplannedPreventive: [R.admin, R.manager, R.provider],
@@ -36,6 +36,7 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   readCompliance: [R.admin, R.manager, R.viewer],
   readRoutines: [R.admin, R.manager, R.viewer],
   updateRoutine: [R.admin, R.manager],
+  manageMembers: [R.admin],
 };
 
 const ROLE_PAIRS = ROLES.flatMap((role) => OPERATIONS.map((operation) => [role, operation] as const));

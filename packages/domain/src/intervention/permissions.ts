@@ -20,6 +20,8 @@ export const Operation = {
   readRoutines: "readRoutines",
   /** Who a routine's checks go to, its lead time, whether it plans: those who plan checks decide. */
   updateRoutine: "updateRoutine",
+  /** The organization's members and their sessions: an admin may sign a member out everywhere. */
+  manageMembers: "manageMembers",
 } as const;
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
@@ -38,6 +40,7 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   readCompliance: [R.admin, R.manager, R.viewer],
   readRoutines: [R.admin, R.manager, R.viewer],
   updateRoutine: [R.admin, R.manager],
+  manageMembers: [R.admin],
 };
 
 /** In which states an operation on an existing intervention is allowed; creations have no prior state. */

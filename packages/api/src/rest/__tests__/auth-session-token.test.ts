@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sessions } from "@interventions/db";
 import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SessionTokens } from "../../auth/session-token";
+import { SessionTokens, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../../auth/session-token";
 import {
   ACME,
   ACME_KEY,
@@ -102,6 +103,10 @@ beforeAll(async () => {
       later,
     ),
     "a token whose session row has expired": staleRow.token,
+    // Signed with the right key, but not a session token of this API: made for another audience or issuer.
+    "a token for another audience": await forged(manager, { issuer: TOKEN_ISSUER, audience: "another-api" }),
+    "a token from another issuer": await forged(manager, { issuer: "another-issuer", audience: TOKEN_AUDIENCE }),
+    "a token without issuer or audience": await forged(manager, {}),
     "an empty x-session-token": "",
   });
 });
@@ -109,6 +114,17 @@ afterAll(async () => {
   env.setNow(TEST_NOW);
   await env.close();
 });
+
+/** A token signed with the environment's own key, with the issuer and audience given (or none). */
+function forged(session: Session, claims: { issuer?: string; audience?: string }): Promise<string> {
+  const jwt = new SignJWT({ userId: String(session.userId), sessionId: session.sessionId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(Math.floor(TEST_NOW.getTime() / 1000))
+    .setExpirationTime(Math.floor(later.getTime() / 1000));
+  if (claims.issuer) jwt.setIssuer(claims.issuer);
+  if (claims.audience) jwt.setAudience(claims.audience);
+  return jwt.sign(new TextEncoder().encode(env.sessionSecret));
+}
 
 function probe(sessionToken: string) {
   return env.rest(
@@ -137,6 +153,9 @@ const LABELS = [
   "a token whose session id is not a UUID",
   "a token naming another user than its session's",
   "a token whose session row has expired",
+  "a token for another audience",
+  "a token from another issuer",
+  "a token without issuer or audience",
   "an empty x-session-token",
 ] as const;
 

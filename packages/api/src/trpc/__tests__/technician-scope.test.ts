@@ -229,6 +229,10 @@ const READS: Record<string, (client: Client) => Promise<Revealed>> = {
     await expectTrpcError(client.compliance.list.query({}), "FORBIDDEN", 403, "FORBIDDEN");
     return { interventionIds: [] };
   },
+  "members.list": async (client) => {
+    await expectTrpcError(client.members.list.query(), "FORBIDDEN", 403, "FORBIDDEN");
+    return { interventionIds: [] };
+  },
   "routines.list": async (client) => {
     await expectTrpcError(client.routines.list.query(), "FORBIDDEN", 403, "FORBIDDEN");
     return { interventionIds: [] };
