@@ -1,11 +1,13 @@
 import { type Database, type DatabaseDriver, rateLimits as rateLimitRows } from "@interventions/db";
 import { lt } from "drizzle-orm";
+import { Redis } from "ioredis";
 import postgres from "postgres";
 import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterPostgres,
+  RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
 
@@ -65,27 +67,51 @@ function postgresStore(url: string) {
   };
 }
 
-/**
- * The limits over the database's driver: on PostgreSQL in the `rate_limits` table, so that every server
- * process spends from the same budgets; on the embedded default (one process) in memory.
- */
-export function createRateLimits(
-  driver: DatabaseDriver | { kind: "memory" },
-  settings: RateLimitSettings = DEFAULT_RATE_LIMITS,
-): RateLimits {
-  const store = driver.kind === "postgres" ? postgresStore(driver.url) : undefined;
-  const limiter = (options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract =>
-    store
-      ? new RateLimiterPostgres({
+/** Where the budgets are kept: Redis (REDIS_URL), else the database (PostgreSQL's table), else memory. */
+export type RateLimitStore = DatabaseDriver | { kind: "memory" } | { kind: "redis"; url: string };
+
+type LimiterOptions = IRateLimiterOptions & { keyPrefix: string };
+
+function limitersIn(store: RateLimitStore): {
+  limiter(options: LimiterOptions): RateLimiterAbstract;
+  close(): Promise<void>;
+} {
+  if (store.kind === "redis") {
+    // One attempt per command: a Redis that is away fails the request (503) rather than holding it.
+    const redis = new Redis(store.url, { maxRetriesPerRequest: 1 });
+    return {
+      limiter: (options) => new RateLimiterRedis({ ...options, storeClient: redis }),
+      close: async () => {
+        await redis.quit();
+      },
+    };
+  }
+  if (store.kind === "postgres") {
+    const postgresClient = postgresStore(store.url);
+    return {
+      limiter: (options) =>
+        new RateLimiterPostgres({
           ...options,
-          storeClient: store.storeClient,
+          storeClient: postgresClient.storeClient,
           storeType: "pool",
           tableName: "rate_limits",
           // The table is the migrations'; expired rows go with housekeeping.
           tableCreated: true,
           clearExpiredByTimeout: false,
-        })
-      : new RateLimiterMemory(options);
+        }),
+      close: postgresClient.close,
+    };
+  }
+  // The embedded default is one process: memory is shared by all its requests.
+  return { limiter: (options) => new RateLimiterMemory(options), close: async () => {} };
+}
+
+/**
+ * The limits, kept where every server process spends from the same budgets: Redis when configured, else the
+ * PostgreSQL database's `rate_limits` table; on the embedded default (one process) in memory.
+ */
+export function createRateLimits(store: RateLimitStore, settings: RateLimitSettings = DEFAULT_RATE_LIMITS): RateLimits {
+  const { limiter, close } = limitersIn(store);
 
   const apiKeys = limiter({ keyPrefix: "api-key", points: settings.perApiKeyPerMinute, duration: 60 });
   const signInWindow = { duration: settings.signInWindowSeconds };
@@ -134,9 +160,7 @@ export function createRateLimits(
     async signInSucceeded(email) {
       await byEmail.delete(emailKey(email));
     },
-    close: async () => {
-      await store?.close();
-    },
+    close,
   };
 }
 

@@ -24,6 +24,8 @@ export const serverEnvSchema = databaseEnvSchema
     MAIL_WORKER: z.enum(["on", "off"]).default("on"),
     /** `off` when separate `pnpm worker` processes run the routine generator instead of this server. */
     ROUTINE_GENERATOR: z.enum(["on", "off"]).default("on"),
+    /** Where every server process keeps the rate-limit budgets; unset, the database (or memory, embedded). */
+    REDIS_URL: z.url().optional(),
     /** Requests per API key per minute, shared by every server process on PostgreSQL. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })

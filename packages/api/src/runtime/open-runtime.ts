@@ -50,7 +50,7 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   const tokens = new SessionTokens(sessionSecret);
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
   const services: ServiceDeps = { db: database.db, storage, jobs };
-  const rateLimits = createRateLimits(database.driver, {
+  const rateLimits = createRateLimits(env.REDIS_URL ? { kind: "redis", url: env.REDIS_URL } : database.driver, {
     ...DEFAULT_RATE_LIMITS,
     perApiKeyPerMinute: env.RATE_LIMIT_PER_MINUTE,
   });

@@ -120,3 +120,21 @@ describe.runIf(process.env.DATABASE_URL)("budgets on PostgreSQL", () => {
     }
   });
 });
+
+describe.runIf(process.env.REDIS_URL)("budgets in Redis (REDIS_URL)", () => {
+  it("are shared by every process: one more request than the budget gets exactly one refusal", async () => {
+    const store = { kind: "redis" as const, url: process.env.REDIS_URL ?? "" };
+    const settings = { ...DEFAULT_RATE_LIMITS, perApiKeyPerMinute: 50 };
+    const processes = [createRateLimits(store, settings), createRateLimits(store, settings)];
+    // A key no other run uses: the Redis server is shared.
+    const apiClientId = Math.floor(Math.random() * 1e9) + 1e9;
+    try {
+      const spent = await Promise.all(
+        Array.from({ length: 51 }, (_, index) => processes[index % 2]?.spendApiKey(apiClientId)),
+      );
+      expect(spent.filter((budget) => budget && !budget.allowed)).toHaveLength(1);
+    } finally {
+      for (const limits of processes) await limits.close();
+    }
+  });
+});
