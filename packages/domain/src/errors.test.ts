@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, ErrorCode, isDomainError, validationError } from "./errors";
+import { DomainError, ErrorCode, isDomainError, RateLimitedError, validationError } from "./errors";
 
 describe("DomainError", () => {
   it("is an Error carrying a code, a message and issues", () => {
@@ -26,7 +26,17 @@ describe("ErrorCode", () => {
       "NOT_FOUND",
       "INVALID_STATE",
       "CONFLICT",
+      "PRECONDITION_FAILED",
+      "RATE_LIMITED",
     ]);
+  });
+});
+
+describe("RateLimitedError", () => {
+  it("is a RATE_LIMITED DomainError saying how long to wait", () => {
+    const error = new RateLimitedError(42, "Too many requests");
+    expect(isDomainError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 42, message: "Too many requests" });
   });
 });
 
