@@ -2,6 +2,7 @@ import type { Database } from "@interventions/db";
 import type { ProfileRole } from "@interventions/domain";
 import type { JobQueue } from "./jobs/job-queue";
 import type { SignatureStorage } from "./storage/signature-storage";
+import type { DestinationPolicy } from "./webhooks/destination";
 
 /**
  * Who a change is recorded as made by, in one organization: a member, or nobody for the work the service
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   storage: SignatureStorage;
   /** Background work (e-mail delivery…), enqueued in the verb's own transaction. */
   jobs: JobQueue;
+  /** Where webhook subscriptions may point (private addresses or not). */
+  webhookDestinations: DestinationPolicy;
 }
 
 /** What work that writes needs of the process: the database and the jobs (no signature storage). */

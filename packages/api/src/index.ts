@@ -29,5 +29,16 @@ export {
   runRoutines,
   UnknownOrganizationError,
 } from "./services/compliance/plan-due-checks";
+export { recentDeliveries } from "./services/webhooks/deliveries";
+export {
+  createSubscription,
+  listSubscriptions,
+  setSubscriptionActive,
+  type WebhookView,
+} from "./services/webhooks/subscriptions";
 export { type EmbeddedS3, startEmbeddedS3 } from "./storage/embedded-s3";
 export { createSignatureStorage, type S3Settings, type SignatureStorage } from "./storage/signature-storage";
+export { checkDestination, type DestinationPolicy } from "./webhooks/destination";
+export { createEventPoster, type EventPoster } from "./webhooks/post-event";
+export { destinationPolicyOf, type WebhookEnv, webhookEnvSchema } from "./webhooks/webhook-env";
+export { type WebhookWorkOptions, workWebhooks } from "./webhooks/work-webhooks";

@@ -41,9 +41,10 @@ export async function captureCurativeSql(options: {
       forcePathStyle: true,
     });
     // An unassigned curative tells nobody: should it ever enqueue a job, the capture says so rather than replay it.
-    const jobs = { enqueue: () => Promise.reject(new Error("create-curative was not expected to enqueue a job")) };
+    const unexpected = () => Promise.reject(new Error("create-curative was not expected to enqueue a job"));
+    const jobs = { enqueue: unexpected, enqueueInOrder: unexpected };
     const handler = createRestHandler({
-      services: { db, storage, jobs },
+      services: { db, storage, jobs, webhookDestinations: { allowPrivate: false } },
       tokens: new SessionTokens(options.sessionSecret),
       // In memory: the captured statements are the request's own, replayed by pgbench.
       rateLimits: createRateLimits({ kind: "memory" }),

@@ -35,6 +35,8 @@ export function managerReadCaller(url: string, now: Date, onStatement: (statemen
     secretAccessKey: "unused",
     forcePathStyle: true,
   });
-  const jobs = { enqueue: () => Promise.reject(new Error("a read was not expected to enqueue a job")) };
-  return { client, caller: createCaller({ services: { db, storage, jobs }, now, actor, authError: null }) };
+  const unexpected = () => Promise.reject(new Error("a read was not expected to enqueue a job"));
+  const jobs = { enqueue: unexpected, enqueueInOrder: unexpected };
+  const services = { db, storage, jobs, webhookDestinations: { allowPrivate: false } };
+  return { client, caller: createCaller({ services, now, actor, authError: null }) };
 }

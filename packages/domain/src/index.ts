@@ -21,3 +21,5 @@ export * from "./primitives";
 export * from "./profile/roles";
 export * from "./rule/enums";
 export * from "./validation";
+export * from "./webhook/event-types";
+export * from "./webhook/webhook-schemas";

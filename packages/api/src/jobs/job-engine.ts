@@ -95,7 +95,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
           deadLetter: givenUpQueue(queue),
           notify: true,
         };
-        await boss.createQueue(queue, settings);
+        await boss.createQueue(queue, { ...settings, ...(policy.inOrderOfKey ? { policy: "key_strict_fifo" } : {}) });
         // A queue created by an older release takes the policy of this one.
         await boss.updateQueue(queue, settings);
       }
@@ -107,6 +107,15 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       await boss.insert(
         queue,
         data.map((item) => ({ data: item })),
+        { db: fromTransaction(tx) },
+      );
+    },
+
+    async enqueueInOrder(tx, queue, jobs) {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        queue,
+        jobs.map((job) => ({ data: job.data, singletonKey: job.key })),
         { db: fromTransaction(tx) },
       );
     },

@@ -18,6 +18,8 @@ export interface QueuePolicy {
    * between jobs: the jobs of one transaction wake it once (PostgreSQL folds identical notifications).
    */
   batchSize: number;
+  /** Jobs of one key run one at a time, first in first out; a failing job holds back the rest of its key. */
+  inOrderOfKey?: boolean;
 }
 
 export const QUEUE_POLICIES: Record<Queue, QueuePolicy> = {
@@ -28,4 +30,15 @@ export const QUEUE_POLICIES: Record<Queue, QueuePolicy> = {
   routines: { attempts: 3, retryDelaySeconds: 30, retryDelayMaxSeconds: 300, expireInSeconds: 600, batchSize: 1 },
   // A delete of what expired: the next hour's does what a failed one left.
   housekeeping: { attempts: 2, retryDelaySeconds: 60, retryDelayMaxSeconds: 300, expireInSeconds: 300, batchSize: 1 },
+  // A post is bounded by its 10 s timeout. The delivery itself gives up after a day of failures (it, not the
+  // engine, decides: a job the engine gave up on would hold its key back), so the engine's attempts, 30 s to
+  // 1 h apart, must outlast that day: 40 of them span at least 34 hours.
+  webhooks: {
+    attempts: 40,
+    retryDelaySeconds: 30,
+    retryDelayMaxSeconds: 3600,
+    expireInSeconds: 60,
+    batchSize: 10,
+    inOrderOfKey: true,
+  },
 };

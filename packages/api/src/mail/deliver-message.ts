@@ -6,6 +6,7 @@ import type { RenderedMessage } from "./message-layout";
 import { type AttemptedMessage, markSent, recordFailure, startAttempt } from "./outbox-store";
 import { reminderMessageKindSchema, reminderPayloadSchema, renderReminder } from "./reminder-message";
 import { renderMessage } from "./render-message";
+import { renderWebhookMessage, webhookMessageKindSchema, webhookPayloadSchema } from "./webhook-message";
 
 export interface DeliveryOptions {
   db: Database;
@@ -48,6 +49,12 @@ function compose(message: AttemptedMessage, options: DeliveryOptions): OutgoingM
 
 function render(message: AttemptedMessage, options: DeliveryOptions): RenderedMessage {
   const organization = { name: message.organizationName, timeZone: message.timeZone };
+  if (webhookMessageKindSchema.safeParse(message.kind).success) {
+    const payload = webhookPayloadSchema.safeParse(message.payload);
+    if (!payload.success) throw new UnreadableMessage(`unreadable outbox row ${message.id}`);
+    const { locale, recipientName, appUrl } = { ...message, locale: localeOf(message.locale), appUrl: options.appUrl };
+    return renderWebhookMessage({ locale, recipientName, payload: payload.data, organization, appUrl });
+  }
   const reminder = reminderMessageKindSchema.safeParse(message.kind);
   if (reminder.success) {
     const payload = reminderPayloadSchema.safeParse(message.payload);

@@ -5,11 +5,16 @@ import { Queue } from "../jobs/job-queue";
 import type { MailJob } from "./mail-job";
 import { localeOf, type MessageKind, type MessagePayload } from "./message-kinds";
 import type { ReminderMessageKind, ReminderPayload } from "./reminder-message";
+import type { WebhookMessageKind, WebhookPayload } from "./webhook-message";
 
-/** What a message is about: an intervention's change, or an obligation's reminder (with its planned check, if any). */
+/**
+ * What a message is about: an intervention's change, an obligation's reminder (with its planned check, if
+ * any), or a webhook subscription turned off.
+ */
 export type EmailSubjectMatter =
   | { interventionId: number; kind: MessageKind; payload: MessagePayload }
-  | { interventionId: number | null; kind: ReminderMessageKind; payload: ReminderPayload };
+  | { interventionId: number | null; kind: ReminderMessageKind; payload: ReminderPayload }
+  | { interventionId: null; kind: WebhookMessageKind; payload: WebhookPayload };
 
 export interface EmailRecipient {
   email: string;

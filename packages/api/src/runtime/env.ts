@@ -1,6 +1,7 @@
 import { databaseEnvSchema } from "@interventions/db/config";
 import { z } from "zod";
 import { mailEnvSchema } from "../mail/mail-env";
+import { webhookEnvSchema } from "../webhooks/webhook-env";
 
 /** The configuration of a server process (the Next.js app or the lean server), parsed once by its entry. */
 export const serverEnvSchema = databaseEnvSchema
@@ -18,6 +19,9 @@ export const serverEnvSchema = databaseEnvSchema
     S3_FORCE_PATH_STYLE: z.stringbool().default(false),
     EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4569),
     ...mailEnvSchema.shape,
+    ...webhookEnvSchema.shape,
+    /** `off` when separate `pnpm worker` processes post the webhooks instead of this server. */
+    WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
     /** `1` behind a reverse proxy that sets X-Forwarded-Host/-Proto; off, those headers are ignored. */
     TRUST_PROXY: z.stringbool().default(false),
     /** `off` when separate `pnpm worker` processes deliver the outbox instead of this server. */

@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../context";
 import { createJobEngine, type JobEngine, type Worker } from "../jobs/job-engine";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from "../limits/rate-limits";
 import type { SignatureStorage } from "../storage/signature-storage";
+import { destinationPolicyOf } from "../webhooks/webhook-env";
 import type { ServerEnv } from "./env";
 import { type ApiHandlers, createApiHandlers } from "./handlers";
 import { checkDatabaseHealth, type Health } from "./health";
@@ -12,6 +13,7 @@ import { type MailDelivery, startMailDelivery } from "./mail-delivery";
 import { generateRoutines } from "./routine-generation";
 import { resolveSessionSecret } from "./session-secret";
 import { openConfiguredStorage } from "./storage";
+import { deliverWebhooks } from "./webhook-delivery";
 
 /** Everything a process serves and works from, built once: the composition root of every app. */
 export interface Runtime {
@@ -29,8 +31,8 @@ export interface Runtime {
   handlers: ApiHandlers;
   health(): Promise<Health>;
   /**
-   * Starts the background work this process takes part in: mail delivery (unless MAIL_WORKER=off) and the
-   * routine generator (unless ROUTINE_GENERATOR=off).
+   * Starts the background work this process takes part in: mail delivery (unless MAIL_WORKER=off), webhook
+   * posts (unless WEBHOOK_WORKER=off) and the routine generator (unless ROUTINE_GENERATOR=off).
    */
   startBackgroundWork(): Promise<void>;
   /** Stops the background work, then closes storage and the database. */
@@ -49,7 +51,8 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   await jobs.start();
   const tokens = new SessionTokens(sessionSecret);
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
-  const services: ServiceDeps = { db: database.db, storage, jobs };
+  const webhookDestinations = destinationPolicyOf(env);
+  const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations };
   const rateLimits = createRateLimits(env.REDIS_URL ? { kind: "redis", url: env.REDIS_URL } : database.driver, {
     ...DEFAULT_RATE_LIMITS,
     perApiKeyPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -57,6 +60,7 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   let mail: MailDelivery | null = null;
   let routines: Worker | null = null;
   let housekeeping: Worker | null = null;
+  let webhooks: Worker | null = null;
   let started = false;
   return {
     env,
@@ -74,12 +78,14 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
       started = true;
       mail = await startMailDelivery(env, jobs, database.db);
       if (mail) log(`Mail worker delivering the outbox via ${mail.description}.`);
+      if (env.WEBHOOK_WORKER === "on") webhooks = await deliverWebhooks(jobs, database.db, webhookDestinations);
       if (env.ROUTINE_GENERATOR === "on") routines = await generateRoutines(jobs, services, log);
       housekeeping = await keepHouse(jobs, database.db, log);
     },
     async close() {
       await housekeeping?.stop();
       await routines?.stop();
+      await webhooks?.stop();
       await mail?.stop();
       await jobs.stop();
       await rateLimits.close();

@@ -1,13 +1,15 @@
 import { type DatabaseEnv, databaseEnvSchema, openConfiguredDatabase } from "@interventions/db";
 import { createJobEngine } from "../jobs/job-engine";
 import { type MailEnv, mailEnvSchema } from "../mail/mail-env";
+import { destinationPolicyOf, type WebhookEnv, webhookEnvSchema } from "../webhooks/webhook-env";
 import { keepHouse } from "./housekeeping";
 import { deliverMail } from "./mail-delivery";
 import { generateRoutines } from "./routine-generation";
+import { deliverWebhooks } from "./webhook-delivery";
 
 /** The configuration of a worker process. */
-export const workerEnvSchema = databaseEnvSchema.extend(mailEnvSchema.shape);
-export type WorkerEnv = DatabaseEnv & MailEnv;
+export const workerEnvSchema = databaseEnvSchema.extend(mailEnvSchema.shape).extend(webhookEnvSchema.shape);
+export type WorkerEnv = DatabaseEnv & MailEnv & WebhookEnv;
 
 export interface WorkerProcess {
   /** For the start-up line: which database, and where messages go. */
@@ -17,7 +19,7 @@ export interface WorkerProcess {
 }
 
 /**
- * The background work (mail delivery, the routine generator) as a process of its own, for when the
+ * The background work (mail delivery, webhook posts, the routine generator) as a process of its own, for when the
  * servers' is off (MAIL_WORKER=off, ROUTINE_GENERATOR=off) or more are needed: any number may run at once,
  * on the app's database (which the app migrates); the engine gives each job to one.
  */
@@ -30,13 +32,15 @@ export async function startWorker(
   try {
     await engine.start();
     const mail = await deliverMail(env, engine, database.db);
+    const webhooks = await deliverWebhooks(engine, database.db, destinationPolicyOf(env));
     const routines = await generateRoutines(engine, { db: database.db, jobs: engine }, log);
     const housekeeping = await keepHouse(engine, database.db, log);
     return {
-      description: `the ${database.kind} database's outbox via ${mail.description}, the routine generator and housekeeping`,
+      description: `the ${database.kind} database's outbox via ${mail.description}, webhooks, the routine generator and housekeeping`,
       async stop() {
         await housekeeping.stop();
         await routines.stop();
+        await webhooks.stop();
         await mail.stop();
         await engine.stop();
         await database.close();

@@ -13,3 +13,7 @@ export { describeSession } from "./session/describe-session";
 export { getSiteRegister } from "./sites/get-site-register";
 export { listSites } from "./sites/list-sites";
 export type { Verb, VerbCall } from "./verb";
+export { createWebhook } from "./webhooks/create-webhook";
+export { listWebhookDeliveries } from "./webhooks/list-webhook-deliveries";
+export { listWebhooks } from "./webhooks/list-webhooks";
+export { setWebhookActive } from "./webhooks/set-webhook-active";

@@ -57,7 +57,7 @@ export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimit
   const clock = () => now;
   const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
   await jobs.start();
-  const services: ServiceDeps = { db: database.db, storage, jobs };
+  const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations: { allowPrivate: true } };
   // Far above what a test file sends in a minute (the fuzzer sends thousands), unless the test is about it.
   const rateLimits = createRateLimits(database.driver, {
     ...DEFAULT_RATE_LIMITS,

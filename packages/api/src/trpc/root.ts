@@ -8,6 +8,7 @@ import { notificationsRouter } from "./notifications-router";
 import { routinesRouter } from "./routines-router";
 import { sessionRouter } from "./session-router";
 import { sitesRouter } from "./sites-router";
+import { webhooksRouter } from "./webhooks-router";
 
 export const appRouter = createTRPCRouter({
   anomalies: anomaliesRouter,
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   routines: routinesRouter,
   session: sessionRouter,
   sites: sitesRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

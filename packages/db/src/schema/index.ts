@@ -17,3 +17,4 @@ export * from "./sessions";
 export * from "./site-rules";
 export * from "./sites";
 export * from "./users";
+export * from "./webhooks";

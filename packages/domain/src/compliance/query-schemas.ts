@@ -55,6 +55,8 @@ export const obligationSchema = z
   })
   .meta({ id: "Obligation", description: "Where one rule on one site stands" });
 
+export type ObligationRow = z.infer<typeof obligationSchema>;
+
 export const obligationPageResponse = z.object({
   data: z.array(obligationSchema),
   nextCursor: z.string().nullable().meta({ description: "The cursor of the next page; null on the last." }),

@@ -37,6 +37,7 @@ const EXPECTED_ROLES: Record<Operation, readonly ProfileRole[]> = {
   readRoutines: [R.admin, R.manager, R.viewer],
   updateRoutine: [R.admin, R.manager],
   manageMembers: [R.admin],
+  manageWebhooks: [R.admin],
 };
 
 const ROLE_PAIRS = ROLES.flatMap((role) => OPERATIONS.map((operation) => [role, operation] as const));

@@ -22,6 +22,8 @@ export const Operation = {
   updateRoutine: "updateRoutine",
   /** The organization's members and their sessions: an admin may sign a member out everywhere. */
   manageMembers: "manageMembers",
+  /** Where the organization's changes are posted (webhooks) and with which secret: admins decide. */
+  manageWebhooks: "manageWebhooks",
 } as const;
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
@@ -41,6 +43,7 @@ export const ROLES_ALLOWED: Readonly<Record<Operation, readonly ProfileRole[]>> 
   readRoutines: [R.admin, R.manager, R.viewer],
   updateRoutine: [R.admin, R.manager],
   manageMembers: [R.admin],
+  manageWebhooks: [R.admin],
 };
 
 /** In which states an operation on an existing intervention is allowed; creations have no prior state. */

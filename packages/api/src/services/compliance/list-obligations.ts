@@ -2,11 +2,9 @@ import { listObligationsInput, Operation } from "@interventions/domain";
 import { z } from "zod";
 import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
-import { readObligations } from "./obligations";
+import { readObligations, toObligationRow } from "./obligations";
 
 const cursor = pageCursor(z.tuple([z.int()]));
-
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 /** A page of the organization's obligations, in site-rule order, as partners read them. */
 export const listObligations = defineVerb(
@@ -21,18 +19,7 @@ export const listObligations = defineVerb(
     const page = matching.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      data: page.map((obligation) => ({
-        siteRuleId: obligation.siteRuleId,
-        siteId: obligation.siteId,
-        ruleId: obligation.ruleId,
-        status: obligation.status,
-        lastDoneAt: iso(obligation.lastDoneAt),
-        pendingVerification: obligation.pendingVerification,
-        dueAt: iso(obligation.dueAt),
-        nextInterventionId: obligation.nextIntervention?.id ?? null,
-        nextScheduledStart: iso(obligation.nextIntervention?.scheduledStart ?? null),
-        openAnomalyCount: obligation.openAnomalyCount,
-      })),
+      data: page.map(toObligationRow),
       nextCursor: matching.length > input.limit && last ? cursor.encode([last.siteRuleId]) : null,
     };
   },

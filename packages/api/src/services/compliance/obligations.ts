@@ -1,5 +1,5 @@
 import type { Executor } from "@interventions/db";
-import { type ObligationState, obligationState } from "@interventions/domain";
+import { type ObligationRow, type ObligationState, obligationState } from "@interventions/domain";
 import { type ObligationFacts, readObligationFacts } from "./obligation-facts";
 import { organizationCalendar } from "./organization-calendar";
 
@@ -20,4 +20,22 @@ export async function readObligations(
     ...fact,
     ...obligationState({ lastDone, periodicityMonths: fact.periodicityMonths, now, ...calendar }),
   }));
+}
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+/** An obligation as partners read it (the compliance list, the overdue webhook). */
+export function toObligationRow(obligation: Obligation): ObligationRow {
+  return {
+    siteRuleId: obligation.siteRuleId,
+    siteId: obligation.siteId,
+    ruleId: obligation.ruleId,
+    status: obligation.status,
+    lastDoneAt: iso(obligation.lastDoneAt),
+    pendingVerification: obligation.pendingVerification,
+    dueAt: iso(obligation.dueAt),
+    nextInterventionId: obligation.nextIntervention?.id ?? null,
+    nextScheduledStart: iso(obligation.nextIntervention?.scheduledStart ?? null),
+    openAnomalyCount: obligation.openAnomalyCount,
+  };
 }

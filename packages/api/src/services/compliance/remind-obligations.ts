@@ -6,7 +6,8 @@ import { localeOf } from "../../mail/message-kinds";
 import { type EmailRecipient, queueEmails } from "../../mail/queue-email";
 import { ReminderMessageKind, type ReminderPayload, reminderTitle } from "../../mail/reminder-message";
 import { findContact, findProfile, membersAllowed, type ProfileFacts } from "../interventions/lookups/people";
-import { type Obligation, readObligations } from "./obligations";
+import { announceOverdue } from "../webhooks/announce";
+import { type Obligation, readObligations, toObligationRow } from "./obligations";
 import { organizationCalendar } from "./organization-calendar";
 
 const MESSAGE_OF: Record<ReminderKind, ReminderMessageKind> = {
@@ -24,7 +25,8 @@ const reminderKindOf = (obligation: Obligation): ReminderKind | null =>
 /**
  * Tells who answers for an organization's obligations that became due soon or overdue: due soon, the
  * routine's assignee and those who plan checks (admins, managers); overdue, those who plan checks. Once per
- * occurrence and kind: the notices are written only by the run whose reminder row was inserted.
+ * occurrence and kind: the notices are written only by the run whose reminder row was inserted. An
+ * obligation fallen overdue is also a `compliance.overdue` event for the organization's webhooks.
  * Returns how many reminders it gave.
  */
 export async function remindObligations(deps: WriteDeps, organizationId: number, now: Date): Promise<number> {
@@ -40,6 +42,7 @@ export async function remindObligations(deps: WriteDeps, organizationId: number,
     const assigneesOf = await routineAssignees(tx, organizationId);
 
     let given = 0;
+    const overdue: Obligation[] = [];
     for (const { obligation, kind, dueAt } of calling) {
       const [inserted] = await tx
         .insert(obligationReminders)
@@ -48,6 +51,7 @@ export async function remindObligations(deps: WriteDeps, organizationId: number,
         .returning({ siteRuleId: obligationReminders.siteRuleId });
       if (!inserted) continue;
       given += 1;
+      if (kind === ReminderKind.overdue) overdue.push(obligation);
       const assignees = kind === ReminderKind.dueSoon ? await assigneesOf(obligation.siteRuleId) : noAssignees;
       await tellReminder(tx, ctx, {
         kind: MESSAGE_OF[kind],
@@ -67,6 +71,7 @@ export async function remindObligations(deps: WriteDeps, organizationId: number,
         contacts: assignees.contacts,
       });
     }
+    await announceOverdue(tx, ctx, overdue.map(toObligationRow));
     return given;
   });
 }

@@ -7,12 +7,14 @@ import {
   createCurativeBody,
   InterventionStatus,
   InterventionType,
+  interventionEventTypes,
   needsCodePin,
   Operation,
   statusForCreationStatus,
   uniqueIds,
 } from "@interventions/domain";
 import { defineVerb } from "../verb";
+import { announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { holdAnomalies } from "./links/anomaly-links";
 import { insertSiteLinks } from "./links/site-links";
@@ -72,6 +74,8 @@ export const createCurative = defineVerb(
       await insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId)));
       await recordEvent(tx, ctx, row.id, HistoryAction.created);
       await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
+      const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }]);
       return viewAfterWrite(tx, organizationId, row.id);
     });
     return { data: toUserShaped(view), version: view.version };

@@ -11,6 +11,7 @@ import {
   DomainError,
   ErrorCode,
   InterventionType,
+  interventionEventTypes,
   Operation,
   RuleKind,
   siteRulesCovering,
@@ -21,6 +22,7 @@ import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { signatureObjectKey } from "../../storage/signature-storage";
 import { defineVerb } from "../verb";
+import { announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { insertSiteLinks } from "./links/site-links";
 import { insertSiteRuleLinks } from "./links/site-rule-links";
@@ -104,6 +106,8 @@ export const createUnplannedPreventive = defineVerb(
       await recordEvent(tx, ctx, row.id, HistoryAction.created);
       // The technician recording it is its assignee, and nobody is told of their own action.
       await tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]);
+      const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }]);
       return { view: await viewAfterWrite(tx, organizationId, row.id), signatureKey };
     });
 

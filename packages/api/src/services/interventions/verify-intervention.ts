@@ -3,6 +3,7 @@ import {
   assertStateAllows,
   assertTransition,
   InterventionType,
+  interventionEventTypes,
   Operation,
   InterventionStatus as Status,
   VerificationDecision,
@@ -11,6 +12,7 @@ import {
 } from "@interventions/domain";
 import { and, eq } from "drizzle-orm";
 import { defineVerb } from "../verb";
+import { announceInterventionChanges } from "../webhooks/announce";
 import { diffFields } from "./history/diff-fields";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { settleAnomalies } from "./links/anomaly-links";
@@ -61,6 +63,8 @@ export const verifyIntervention = defineVerb(
       if (current.type === InterventionType.curative) await settleAnomalies(tx, ctx, current.id, accepted);
       await recordEvent(tx, ctx, current.id, HistoryAction.verified, diffFields(current, values));
       await tellVerified(tx, ctx, current, { accepted, comment: decisionComment ?? null });
+      const types = interventionEventTypes({ action: "verified" });
+      await announceInterventionChanges(tx, ctx, [{ interventionId: current.id, types }]);
       return viewAfterWrite(tx, organizationId, current.id);
     });
     return { data: toUserShaped(view), version: view.version };

@@ -2,11 +2,13 @@ import { interventions, linkSiteRules, linkSites, type Transaction } from "@inte
 import {
   type CreationStatus,
   InterventionType,
+  interventionEventTypes,
   needsCodePin,
   statusForCreationStatus,
   uniqueIds,
 } from "@interventions/domain";
 import type { WriteContext } from "../../../context";
+import { announceInterventionChanges } from "../../webhooks/announce";
 import { HistoryAction, recordEvents } from "../history/record-event";
 import type { SiteRuleRecord } from "../lookups/organization-records";
 import type { ContactFacts, ProfileFacts } from "../lookups/people";
@@ -26,8 +28,8 @@ export interface PlannedPreventive {
 }
 
 /**
- * Inserts planned preventive checks of some site rules, with their links, history and notices, in the
- * caller's transaction, in a few statements whatever their number. Returns each plan's new id, or null when
+ * Inserts planned preventive checks of some site rules, with their links, history, notices and webhook
+ * events, in the caller's transaction, in a few statements whatever their number. Returns each plan's new id, or null when
  * its routine's occurrence was already planned: the unique key, not a read before the write, is what makes
  * a routine plan each occurrence once.
  */
@@ -74,6 +76,14 @@ export async function insertPlannedPreventives(
     created.map(({ plan, row }) => ({
       intervention: row,
       assignees: { contact: plan.contact, profile: plan.profile },
+    })),
+  );
+  await announceInterventionChanges(
+    tx,
+    ctx,
+    created.map(({ plan, row }) => ({
+      interventionId: row.id,
+      types: interventionEventTypes({ action: "created", byRoutine: plan.routine !== undefined, status: row.status }),
     })),
   );
   const idOf = new Map(created.map(({ plan, row }) => [plan, row.id] as const));
