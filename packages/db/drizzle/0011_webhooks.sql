@@ -7,6 +7,7 @@ CREATE TABLE "webhook_deliveries" (
 	"webhook_id" text DEFAULT 'msg_' || replace(gen_random_uuid()::text, '-', '') NOT NULL,
 	"status" smallint DEFAULT 1 NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"first_attempt_at" timestamp (3) with time zone,
 	"last_attempt_at" timestamp (3) with time zone,
 	"last_response_status" smallint,
 	"last_error" text,

@@ -14,6 +14,7 @@ const LINKS = [
   { href: "/sites", label: "Sites" },
   { href: "/anomalies", label: "Anomalies" },
   { href: "/members", label: "Members", operation: Operation.manageMembers },
+  { href: "/webhooks", label: "Webhooks", operation: Operation.manageWebhooks },
 ];
 
 export function AppHeader() {

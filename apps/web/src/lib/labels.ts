@@ -7,6 +7,7 @@ import {
   ObligationStatus,
   ProfileRole,
   RuleKind,
+  WebhookEventType,
 } from "@interventions/domain";
 
 // Words for the numbers the API speaks in.
@@ -90,6 +91,26 @@ export const FIELD_LABELS: Record<string, string> = {
   verifiedAt: "Verified at",
   codePin: "Code PIN",
 };
+
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
+  [WebhookEventType.created]: "Intervention created",
+  [WebhookEventType.updated]: "Intervention changed",
+  [WebhookEventType.generated]: "Intervention planned by a routine",
+  [WebhookEventType.completed]: "Intervention done, awaiting verification",
+  [WebhookEventType.verified]: "Intervention accepted or rejected",
+  [WebhookEventType.overdue]: "Obligation overdue",
+};
+
+export const DELIVERY_STATUS_LABELS: Record<"pending" | "delivered" | "failed", string> = {
+  pending: "Pending",
+  delivered: "Delivered",
+  failed: "Failed",
+};
+
+/** Words for a string the API speaks in; an unknown one (a type added later) as it is. */
+export function wordFor(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value;
+}
 
 export function label<K extends number>(labels: Record<K, string>, value: number): string {
   return labels[value as K] ?? `#${value}`;

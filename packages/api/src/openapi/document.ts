@@ -5,6 +5,7 @@ import { PARTNER_ROUTES, type PartnerRoute } from "../contract/partner-routes";
 import { BODY_LIMIT_BYTES } from "../http";
 import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SESSION_TOKEN_EXAMPLE } from "./examples";
 import { problemSchema } from "./problem-schema";
+import { renderWebhookBodiesAsSent, webhookOperations } from "./webhooks";
 
 /** Statuses every documented endpoint can answer with a problem, whatever it does; a body adds two. */
 const COMMON_ERRORS = [400, 401, 403, 405, 429, 500, 503] as const;
@@ -152,7 +153,15 @@ export function createOpenApiDocument() {
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/", description: "This server" }],
-    tags: [{ name: "Interventions", description: "The five documented endpoints" }],
+    tags: [
+      { name: "Interventions", description: "The five documented endpoints" },
+      {
+        name: "Webhooks",
+        description:
+          "What the service posts to a partner's subscribed endpoint, signed (Standard Webhooks): one event per " +
+          "change, in the order they happened for each intervention, at least once (drop repeats by webhook-id)",
+      },
+    ],
     security: [{ bearerAuth: [], sessionToken: [] }],
     components: {
       securitySchemes: {
@@ -170,5 +179,6 @@ export function createOpenApiDocument() {
       },
     },
     paths,
-  });
+    webhooks: webhookOperations(),
+  }, { override: renderWebhookBodiesAsSent });
 }

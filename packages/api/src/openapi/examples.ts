@@ -53,6 +53,19 @@ export const PROFILE_SHAPED_EXAMPLE = {
   deletedAt: "2024-12-09T14:23:00.000Z",
 };
 
+export const OBLIGATION_EXAMPLE = {
+  siteRuleId: 12,
+  siteId: 3,
+  ruleId: 1,
+  status: "overdue",
+  lastDoneAt: "2025-11-03T09:00:00.000Z",
+  pendingVerification: false,
+  dueAt: "2026-11-03T09:00:00.000Z",
+  nextInterventionId: null,
+  nextScheduledStart: null,
+  openAnomalyCount: 1,
+};
+
 export const REQUEST_EXAMPLES: Record<string, unknown> = {
   createUnplannedPreventive: {
     companyId: 1,
@@ -114,23 +127,7 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   verifyIntervention: { data: USER_SHAPED_EXAMPLE },
   readIntervention: { data: USER_SHAPED_EXAMPLE },
   syncInterventions: { data: [USER_SHAPED_EXAMPLE], nextCursor: "WyIyMDI2LTEyLTAxVDA5OjAwOjAwLjAwMFoiLDQyXQ" },
-  listObligations: {
-    data: [
-      {
-        siteRuleId: 12,
-        siteId: 3,
-        ruleId: 1,
-        status: "overdue",
-        lastDoneAt: "2025-11-03T09:00:00.000Z",
-        pendingVerification: false,
-        dueAt: "2026-11-03T09:00:00.000Z",
-        nextInterventionId: null,
-        nextScheduledStart: null,
-        openAnomalyCount: 1,
-      },
-    ],
-    nextCursor: "WzEyXQ",
-  },
+  listObligations: { data: [OBLIGATION_EXAMPLE], nextCursor: "WzEyXQ" },
 };
 
 export const SESSION_TOKEN_EXAMPLE =

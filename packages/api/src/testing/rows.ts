@@ -9,6 +9,9 @@ import {
   interventions,
   notifications,
   sessions,
+  webhookDeliveries,
+  webhookEvents,
+  webhookSubscriptions,
 } from "@interventions/db";
 import { must } from "@interventions/db/testing";
 import type { AnomalyStatus } from "@interventions/domain";
@@ -59,6 +62,9 @@ const WRITTEN_TABLES: Record<string, PgTable> = {
   interventionSites,
   interventionSiteRules,
   interventionAnomalies,
+  webhookSubscriptions,
+  webhookEvents,
+  webhookDeliveries,
 };
 
 /** Every row a verb may write, in a comparable form: equal before and after means nothing was written. */

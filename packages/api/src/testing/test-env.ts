@@ -7,7 +7,7 @@ import { createTestDatabase } from "@interventions/db/testing";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import type { FetchHandler } from "../http";
-import { createJobEngine, type EngineTimings, type JobEngine } from "../jobs/job-engine";
+import { createJobEngine, type EngineTimings, type JobEngine, type JobEngineOptions } from "../jobs/job-engine";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../limits/rate-limits";
 import { createResponseValidator } from "../openapi/response-validator";
 import { createApiHandlers } from "../runtime/handlers";
@@ -45,7 +45,9 @@ export interface ApiTestEnv {
 }
 
 /** A seeded database, its job engine, a signature-checking S3 server and the real handlers over them, for one test file. */
-export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimitSettings> } = {}): Promise<ApiTestEnv> {
+export async function createApiTestEnv(
+  options: { rateLimits?: Partial<RateLimitSettings>; policies?: JobEngineOptions["policies"] } = {},
+): Promise<ApiTestEnv> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { now: TEST_NOW });
   const directory = await mkdtemp(join(tmpdir(), "interventions-s3-"));
@@ -55,7 +57,7 @@ export async function createApiTestEnv(options: { rateLimits?: Partial<RateLimit
   const tokens = new SessionTokens(sessionSecret);
   let now = TEST_NOW;
   const clock = () => now;
-  const jobs = createJobEngine({ database, timings: TEST_TIMINGS });
+  const jobs = createJobEngine({ database, timings: TEST_TIMINGS, policies: options.policies });
   await jobs.start();
   const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations: { allowPrivate: true } };
   // Far above what a test file sends in a minute (the fuzzer sends thousands), unless the test is about it.

@@ -5,7 +5,7 @@ import { type AttemptedDelivery, markDelivered, recordFailure, startAttempt } fr
 import type { EventPoster } from "./post-event";
 import type { WebhookJob } from "./webhook-job";
 
-/** How long a delivery is retried before it is failed for good. */
+/** How long a delivery is retried, from its first attempt, before it is failed for good. */
 export const RETRY_FOR_MS = 24 * 3_600_000;
 
 export interface WebhookDeliveryOptions {
@@ -49,7 +49,7 @@ export async function deliverNextEvent(options: WebhookDeliveryOptions, job: Web
     await markDelivered(options.db, delivery, outcome.status, clock());
     return;
   }
-  const giveUp = clock().getTime() - delivery.createdAt.getTime() >= (options.retryForMs ?? RETRY_FOR_MS);
+  const giveUp = clock().getTime() - delivery.firstAttemptAt.getTime() >= (options.retryForMs ?? RETRY_FOR_MS);
   await recordFailure(options.db, delivery, { ...outcome, giveUp });
   await noteFailedDelivery(options, failureOf(delivery, outcome.error), clock());
   if (!giveUp) throw new DeliveryFailed(`webhook ${delivery.webhookId}: ${outcome.error}`);

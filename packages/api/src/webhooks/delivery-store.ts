@@ -15,7 +15,7 @@ export interface AttemptedDelivery {
   subscriptionId: number;
   webhookId: string;
   attempts: number;
-  createdAt: Date;
+  firstAttemptAt: Date;
   body: string;
   url: string;
   secret: string;
@@ -41,7 +41,11 @@ export async function startAttempt(db: Database, job: WebhookJob, now: Date): Pr
     .limit(1);
   const [started] = await db
     .update(webhookDeliveries)
-    .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: now })
+    .set({
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      firstAttemptAt: sql`coalesce(${webhookDeliveries.firstAttemptAt}, ${now.toISOString()}::timestamptz)`,
+      lastAttemptAt: now,
+    })
     .where(and(eq(webhookDeliveries.id, sql`(${head})`), eq(webhookDeliveries.status, Status.pending)))
     .returning();
   if (!started) return null;
@@ -62,7 +66,7 @@ export async function startAttempt(db: Database, job: WebhookJob, now: Date): Pr
     subscriptionId: started.subscriptionId,
     webhookId: started.webhookId,
     attempts: started.attempts,
-    createdAt: started.createdAt,
+    firstAttemptAt: started.firstAttemptAt ?? now,
     body: target.body,
     url: target.url,
     secret: target.secret,

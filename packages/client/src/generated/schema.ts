@@ -138,33 +138,196 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "intervention.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intervention was created
+         * @description Someone created an intervention: a curative planned for open anomalies, an unplanned preventive check recorded on site, a preventive check planned from the dashboard. One created already done is followed by `intervention.completed`. The body's `type` is `intervention.created`.
+         */
+        post: operations["interventionCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intervention.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intervention was changed
+         * @description A preventive check or a training exercise was re-planned (dates, sites, site rules, rule, assignee, description, attendees); a change that marks it done is `intervention.completed` instead. The body's `type` is `intervention.updated`.
+         */
+        post: operations["interventionUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intervention.generated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A routine planned a check
+         * @description A site rule's routine planned its next preventive check (`autoCreated: true`, `routineId` set), to be scheduled: nobody created it by hand. The body's `type` is `intervention.generated`.
+         */
+        post: operations["interventionGenerated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intervention.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intervention was done
+         * @description The work was done on site and now awaits the client's verification (status 4). The body's `type` is `intervention.completed`.
+         */
+        post: operations["interventionCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intervention.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intervention was accepted or rejected
+         * @description The client verified the done work: `status` says accepted (5) or rejected (6), with the decision comment. The body's `type` is `intervention.verified`.
+         */
+        post: operations["interventionVerified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "compliance.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An obligation fell overdue
+         * @description A rule on a site passed its due date with no accepted or done check covering it; said once per occurrence of the obligation. The body's `type` is `compliance.overdue`.
+         */
+        post: operations["complianceOverdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details */
-        Problem: {
+        /** @description An intervention was created, changed, done or verified */
+        InterventionEvent: {
+            /** @enum {string} */
+            type: "intervention.created" | "intervention.updated" | "intervention.generated" | "intervention.completed" | "intervention.verified";
             /**
-             * @description A URI naming the kind of problem
-             * @example urn:interventions:problem:validation-failed
+             * Format: date-time
+             * @description When the change happened (UTC).
+             * @example 2026-12-01T08:00:00.000Z
              */
-            type: string;
-            /** @example Bad Request */
-            title: string;
-            /** @example 400 */
-            status: number;
-            /** @example scheduledEnd: scheduledEnd must not be before scheduledStart */
-            detail: string;
+            timestamp: string;
+            data: {
+                intervention: {
+                    id: number;
+                    /** @enum {number} */
+                    status: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+                    /** @enum {number} */
+                    type: 1 | 2 | 3;
+                    description: string | null;
+                    imgSignature: string | null;
+                    codePin: number | null;
+                    autoCreated: boolean;
+                    /**
+                     * @description Creation status: 0 toScheduled, 1 scheduled, 2 done.
+                     * @enum {number}
+                     */
+                    creationStatus: 0 | 1 | 2;
+                    /** Format: date-time */
+                    scheduledStart: string;
+                    /** Format: date-time */
+                    scheduledEnd: string;
+                    actualStart: string | null;
+                    actualEnd: string | null;
+                    providerName: string | null;
+                    providerEmail: string | null;
+                    providerActionComment: string | null;
+                    providerGeneralComment: string | null;
+                    assignedCompanyContactId: number | null;
+                    assignedUserId: number | null;
+                    verifiedByUserId: number | null;
+                    verifiedAt: string | null;
+                    decisionComment: string | null;
+                    attendeeCount: number | null;
+                    routineId: number | null;
+                    organizationId: number;
+                    createdByUserId: number | null;
+                    archivedAt: string | null;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                };
+            };
+        };
+        /** @description A rule on a site fell overdue */
+        ObligationEvent: {
+            /** @constant */
+            type: "compliance.overdue";
             /**
-             * @description Stable code: VALIDATION_FAILED, MALFORMED_JSON, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, ROUTE_NOT_FOUND, INVALID_STATE, CONFLICT, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR
-             * @example VALIDATION_FAILED
+             * Format: date-time
+             * @description When the change happened (UTC).
+             * @example 2026-12-01T08:00:00.000Z
              */
-            code: string;
-            /** @description For validation problems: one entry per invalid field */
-            errors?: {
-                /** @example scheduledEnd */
-                path: string;
-                message: string;
-            }[];
+            timestamp: string;
+            data: {
+                obligation: components["schemas"]["Obligation"];
+            };
         };
         /** @description Where one rule on one site stands */
         Obligation: {
@@ -210,6 +373,31 @@ export interface components {
              * @example 1
              */
             openAnomalyCount: number;
+        };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /**
+             * @description A URI naming the kind of problem
+             * @example urn:interventions:problem:validation-failed
+             */
+            type: string;
+            /** @example Bad Request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example scheduledEnd: scheduledEnd must not be before scheduledStart */
+            detail: string;
+            /**
+             * @description Stable code: VALIDATION_FAILED, MALFORMED_JSON, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, ROUTE_NOT_FOUND, INVALID_STATE, CONFLICT, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @description For validation problems: one entry per invalid field */
+            errors?: {
+                /** @example scheduledEnd */
+                path: string;
+                message: string;
+            }[];
         };
     };
     responses: never;
@@ -2104,6 +2292,432 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    interventionCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "intervention.created",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "intervention": {
+                 *           "id": 1,
+                 *           "status": 2,
+                 *           "type": 1,
+                 *           "description": "Description of the intervention",
+                 *           "imgSignature": "Signature image",
+                 *           "codePin": 123456,
+                 *           "autoCreated": true,
+                 *           "creationStatus": 1,
+                 *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                 *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                 *           "actualStart": "2024-12-01T12:34:56.000Z",
+                 *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                 *           "providerName": "Provider name",
+                 *           "providerEmail": "example@mail.fr",
+                 *           "providerActionComment": "Action comment from the provider",
+                 *           "providerGeneralComment": "General comment from the provider",
+                 *           "assignedCompanyContactId": 1,
+                 *           "assignedUserId": 1,
+                 *           "verifiedByUserId": 1,
+                 *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                 *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                 *           "attendeeCount": 25,
+                 *           "routineId": 1,
+                 *           "organizationId": 1,
+                 *           "createdByUserId": 1,
+                 *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                 *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                 *           "createdAt": "2024-01-15T08:45:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interventionUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "intervention.updated",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "intervention": {
+                 *           "id": 1,
+                 *           "status": 2,
+                 *           "type": 1,
+                 *           "description": "Description of the intervention",
+                 *           "imgSignature": "Signature image",
+                 *           "codePin": 123456,
+                 *           "autoCreated": true,
+                 *           "creationStatus": 1,
+                 *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                 *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                 *           "actualStart": "2024-12-01T12:34:56.000Z",
+                 *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                 *           "providerName": "Provider name",
+                 *           "providerEmail": "example@mail.fr",
+                 *           "providerActionComment": "Action comment from the provider",
+                 *           "providerGeneralComment": "General comment from the provider",
+                 *           "assignedCompanyContactId": 1,
+                 *           "assignedUserId": 1,
+                 *           "verifiedByUserId": 1,
+                 *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                 *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                 *           "attendeeCount": 25,
+                 *           "routineId": 1,
+                 *           "organizationId": 1,
+                 *           "createdByUserId": 1,
+                 *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                 *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                 *           "createdAt": "2024-01-15T08:45:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interventionGenerated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "intervention.generated",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "intervention": {
+                 *           "id": 1,
+                 *           "status": 1,
+                 *           "type": 1,
+                 *           "description": "Description of the intervention",
+                 *           "imgSignature": "Signature image",
+                 *           "codePin": 123456,
+                 *           "autoCreated": true,
+                 *           "creationStatus": 1,
+                 *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                 *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                 *           "actualStart": "2024-12-01T12:34:56.000Z",
+                 *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                 *           "providerName": "Provider name",
+                 *           "providerEmail": "example@mail.fr",
+                 *           "providerActionComment": "Action comment from the provider",
+                 *           "providerGeneralComment": "General comment from the provider",
+                 *           "assignedCompanyContactId": 1,
+                 *           "assignedUserId": 1,
+                 *           "verifiedByUserId": 1,
+                 *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                 *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                 *           "attendeeCount": 25,
+                 *           "routineId": 1,
+                 *           "organizationId": 1,
+                 *           "createdByUserId": 1,
+                 *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                 *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                 *           "createdAt": "2024-01-15T08:45:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interventionCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "intervention.completed",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "intervention": {
+                 *           "id": 1,
+                 *           "status": 4,
+                 *           "type": 1,
+                 *           "description": "Description of the intervention",
+                 *           "imgSignature": "Signature image",
+                 *           "codePin": 123456,
+                 *           "autoCreated": true,
+                 *           "creationStatus": 1,
+                 *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                 *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                 *           "actualStart": "2024-12-01T12:34:56.000Z",
+                 *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                 *           "providerName": "Provider name",
+                 *           "providerEmail": "example@mail.fr",
+                 *           "providerActionComment": "Action comment from the provider",
+                 *           "providerGeneralComment": "General comment from the provider",
+                 *           "assignedCompanyContactId": 1,
+                 *           "assignedUserId": 1,
+                 *           "verifiedByUserId": 1,
+                 *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                 *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                 *           "attendeeCount": 25,
+                 *           "routineId": 1,
+                 *           "organizationId": 1,
+                 *           "createdByUserId": 1,
+                 *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                 *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                 *           "createdAt": "2024-01-15T08:45:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interventionVerified: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "intervention.verified",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "intervention": {
+                 *           "id": 1,
+                 *           "status": 6,
+                 *           "type": 1,
+                 *           "description": "Description of the intervention",
+                 *           "imgSignature": "Signature image",
+                 *           "codePin": 123456,
+                 *           "autoCreated": true,
+                 *           "creationStatus": 1,
+                 *           "scheduledStart": "2024-12-01T12:34:56.000Z",
+                 *           "scheduledEnd": "2024-12-05T14:56:23.000Z",
+                 *           "actualStart": "2024-12-01T12:34:56.000Z",
+                 *           "actualEnd": "2024-12-01T12:34:56.000Z",
+                 *           "providerName": "Provider name",
+                 *           "providerEmail": "example@mail.fr",
+                 *           "providerActionComment": "Action comment from the provider",
+                 *           "providerGeneralComment": "General comment from the provider",
+                 *           "assignedCompanyContactId": 1,
+                 *           "assignedUserId": 1,
+                 *           "verifiedByUserId": 1,
+                 *           "verifiedAt": "2024-12-09T14:23:00.000Z",
+                 *           "decisionComment": "Provider refused the intervention due to scheduling conflicts.",
+                 *           "attendeeCount": 25,
+                 *           "routineId": 1,
+                 *           "organizationId": 1,
+                 *           "createdByUserId": 1,
+                 *           "archivedAt": "2024-12-09T14:23:00.000Z",
+                 *           "updatedAt": "2024-12-09T14:23:00.000Z",
+                 *           "createdAt": "2024-01-15T08:45:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    complianceOverdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry of it, so a receiver that has seen it already drops the repeat. */
+                "webhook-id": string;
+                /** @description When this attempt was sent, in Unix seconds; signed with the body, so refuse one far from your clock (replay). */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the subscription's `whsec_` secret, of `<webhook-id>.<webhook-timestamp>.<raw body>` (Standard Webhooks); several, space-separated, may come: one matching is enough. Verify it on the raw bytes of the body, before parsing them. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "compliance.overdue",
+                 *       "timestamp": "2026-12-01T08:00:00.000Z",
+                 *       "data": {
+                 *         "obligation": {
+                 *           "siteRuleId": 12,
+                 *           "siteId": 3,
+                 *           "ruleId": 1,
+                 *           "status": "overdue",
+                 *           "lastDoneAt": "2025-11-03T09:00:00.000Z",
+                 *           "pendingVerification": false,
+                 *           "dueAt": "2026-11-03T09:00:00.000Z",
+                 *           "nextInterventionId": null,
+                 *           "nextScheduledStart": null,
+                 *           "openAnomalyCount": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ObligationEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2xx within 10 s acknowledges the delivery; what it says is not read. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (another status, no answer within 10 s, a redirect, which is not followed) fails the attempt: it is retried with exponential backoff and jitter for at least 24 hours, then the delivery is failed. A subscription whose every delivery failed for 3 days is turned off and its admins are told. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

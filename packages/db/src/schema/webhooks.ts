@@ -82,6 +82,8 @@ export const webhookDeliveries = pgTable(
     webhookId: text().notNull().unique().default(sql`'msg_' || replace(gen_random_uuid()::text, '-', '')`),
     status: enumColumn(WebhookDeliveryStatus).notNull().default(WebhookDeliveryStatus.pending),
     attempts: integer().notNull().default(0),
+    /** Retries go on for a day from here. */
+    firstAttemptAt: at(),
     lastAttemptAt: at(),
     /** The receiver's status code on the last attempt; null when it gave none (refused, timed out). */
     lastResponseStatus: smallint(),
