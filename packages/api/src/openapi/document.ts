@@ -138,47 +138,50 @@ export function createOpenApiDocument() {
   for (const route of PARTNER_ROUTES) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   }
-  return createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "Interventions API",
-      version: "2.0.0",
-      description:
-        "Record, plan and verify safety interventions on sites. Every request carries an API key " +
-        "(`Authorization: Bearer`) bound to one organization and a user's session token (`x-session-token`), " +
-        "obtained from `POST /api/auth/login`. Every string and list states its maximum (`maxLength`, " +
-        "`maxItems`); text refuses U+0000, the other C0 control characters but tab, line feed and carriage " +
-        "return, and unpaired UTF-16 surrogates (its `pattern`). A value outside these is a 400 whose " +
-        "`errors` name the field and the limit.",
-      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-    },
-    servers: [{ url: "/", description: "This server" }],
-    tags: [
-      { name: "Interventions", description: "The five documented endpoints" },
-      {
-        name: "Webhooks",
+  return createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "Interventions API",
+        version: "2.0.0",
         description:
-          "What the service posts to a partner's subscribed endpoint, signed (Standard Webhooks): one event per " +
-          "change, in the order they happened for each intervention, at least once (drop repeats by webhook-id)",
+          "Record, plan and verify safety interventions on sites. Every request carries an API key " +
+          "(`Authorization: Bearer`) bound to one organization and a user's session token (`x-session-token`), " +
+          "obtained from `POST /api/auth/login`. Every string and list states its maximum (`maxLength`, " +
+          "`maxItems`); text refuses U+0000, the other C0 control characters but tab, line feed and carriage " +
+          "return, and unpaired UTF-16 surrogates (its `pattern`). A value outside these is a 400 whose " +
+          "`errors` name the field and the limit.",
+        license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       },
-    ],
-    security: [{ bearerAuth: [], sessionToken: [] }],
-    components: {
-      securitySchemes: {
-        bearerAuth: {
-          type: "http",
-          scheme: "bearer",
-          description: "The partner's API key: `Authorization: Bearer <API key>`.",
+      servers: [{ url: "/", description: "This server" }],
+      tags: [
+        { name: "Interventions", description: "The five documented endpoints" },
+        {
+          name: "Webhooks",
+          description:
+            "What the service posts to a partner's subscribed endpoint, signed (Standard Webhooks): one event per " +
+            "change, in the order they happened for each intervention, at least once (drop repeats by webhook-id)",
         },
-        sessionToken: {
-          type: "apiKey",
-          in: "header",
-          name: "x-session-token",
-          description: `The user's session JWT (HS256; claims userId, sessionId, iat, exp), e.g. ${SESSION_TOKEN_EXAMPLE}`,
+      ],
+      security: [{ bearerAuth: [], sessionToken: [] }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: "http",
+            scheme: "bearer",
+            description: "The partner's API key: `Authorization: Bearer <API key>`.",
+          },
+          sessionToken: {
+            type: "apiKey",
+            in: "header",
+            name: "x-session-token",
+            description: `The user's session JWT (HS256; claims userId, sessionId, iat, exp), e.g. ${SESSION_TOKEN_EXAMPLE}`,
+          },
         },
       },
+      paths,
+      webhooks: webhookOperations(),
     },
-    paths,
-    webhooks: webhookOperations(),
-  }, { override: renderWebhookBodiesAsSent });
+    { override: renderWebhookBodiesAsSent },
+  );
 }

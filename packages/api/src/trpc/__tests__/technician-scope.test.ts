@@ -237,6 +237,14 @@ const READS: Record<string, (client: Client) => Promise<Revealed>> = {
     await expectTrpcError(client.routines.list.query(), "FORBIDDEN", 403, "FORBIDDEN");
     return { interventionIds: [] };
   },
+  "webhooks.list": async (client) => {
+    await expectTrpcError(client.webhooks.list.query(), "FORBIDDEN", 403, "FORBIDDEN");
+    return { interventionIds: [] };
+  },
+  "webhooks.deliveries": async (client) => {
+    await expectTrpcError(client.webhooks.deliveries.query({ webhookId: 1 }), "FORBIDDEN", 403, "FORBIDDEN");
+    return { interventionIds: [] };
+  },
   "anomalies.list": async (client) => {
     const listed = await client.anomalies.list.query({});
     return { interventionIds: [], anomalyIds: listed.map((anomaly) => anomaly.id) };

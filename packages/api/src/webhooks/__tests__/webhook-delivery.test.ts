@@ -18,7 +18,7 @@ import {
 } from "../../testing";
 import { createEventPoster } from "../post-event";
 import { workWebhooks } from "../work-webhooks";
-import { startReceiver, type Receiver } from "./receiver";
+import { type Receiver, startReceiver } from "./receiver";
 import { deliveryByWebhookId, eventCount, POLL, QUICK_RETRIES, signedHeaders, sleep } from "./webhook-fixture";
 
 // A partner's endpoint on loopback, subscribed to Acme's events: what a change sends it, signed, in order,
@@ -87,7 +87,12 @@ describe("a change tells the subscribed endpoint", () => {
     // Another secret, or a body changed on the way, does not verify.
     const forged = request.body.replace(`"id":${answer.data.id}`, `"id":${answer.data.id + 1}`);
     expect(() => new Webhook(subscription.secret).verify(forged, signedHeaders(request))).toThrow();
-    expect(() => new Webhook(`whsec_${Buffer.from("x".repeat(24)).toString("base64")}`).verify(request.body, signedHeaders(request))).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("x".repeat(24)).toString("base64")}`).verify(
+        request.body,
+        signedHeaders(request),
+      ),
+    ).toThrow();
 
     const [delivery] = await deliveryByWebhookId(env.database.db, signedHeaders(request)["webhook-id"]);
     expect(delivery).toMatchObject({ status: WebhookDeliveryStatus.delivered, attempts: 1, lastResponseStatus: 204 });
@@ -130,7 +135,11 @@ describe("a change tells the subscribed endpoint", () => {
     // The process posting stops after the first failure; another starts, fails, stops; a third delivers.
     await expect.poll(() => receiver.received.length, POLL).toBe(1);
     await worker?.stop();
-    const second = createJobEngine({ database: env.database, timings: TEST_TIMINGS, policies: { webhooks: QUICK_RETRIES } });
+    const second = createJobEngine({
+      database: env.database,
+      timings: TEST_TIMINGS,
+      policies: { webhooks: QUICK_RETRIES },
+    });
     await second.start();
     let secondWorker = await startWorker(second);
     await expect.poll(() => receiver.received.length, POLL).toBe(2);
