@@ -24,6 +24,7 @@ import { createSubscription, setSubscriptionActive, type WebhookView } from "../
 import { type ApiTestEnv, createApiTestEnv, freshIntervention, loadSeed, type SeedFixture } from "../../testing";
 import { DeliveryFailed, deliverNextEvent, RETRY_FOR_MS } from "../deliver-event";
 import { createEventPoster } from "../post-event";
+import { purgeSettledWebhookEvents, WEBHOOK_EVENTS_KEPT_DAYS } from "../purge-events";
 import { interventionStream, siteRuleStream } from "../webhook-job";
 import { type Receiver, startReceiver } from "./receiver";
 import { deliveryByWebhookId, signedHeaders } from "./webhook-fixture";
@@ -182,6 +183,24 @@ describe("a delivery that keeps failing", () => {
       lastResponseStatus: 302,
       lastError: expect.stringMatching(/redirects are not followed/),
     });
+  });
+});
+
+describe("housekeeping", () => {
+  it("deletes events settled more than a month ago with their deliveries, and keeps pending ones", async () => {
+    receiver.answer = () => ({ status: 204 });
+    const stream = await twoEvents();
+    await attemptAt(new Date(), stream);
+    const inAMonth = new Date(Date.now() + (WEBHOOK_EVENTS_KEPT_DAYS + 1) * 86_400_000);
+    const delivered = webhookIdOf(0);
+    await purgeSettledWebhookEvents(env.database.db, inAMonth);
+    expect(await deliveryByWebhookId(env.database.db, delivered)).toEqual([]);
+    // The stream's second event is still pending: kept, and delivered next.
+    await attemptAt(inAMonth, stream);
+    expect(receiver.received.map((request) => JSON.parse(request.body).type)).toEqual([
+      WebhookEventType.created,
+      WebhookEventType.updated,
+    ]);
   });
 });
 
