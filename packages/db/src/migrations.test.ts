@@ -28,6 +28,9 @@ const EXPECTED_TABLES = [
   "site_rules",
   "sites",
   "users",
+  "webhook_deliveries",
+  "webhook_events",
+  "webhook_subscriptions",
 ];
 
 let handle: DatabaseHandle;

@@ -159,8 +159,8 @@ export function createOpenApiDocument() {
         {
           name: "Webhooks",
           description:
-            "What the service posts to a partner's subscribed endpoint, signed (Standard Webhooks): one event per " +
-            "change, in the order they happened for each intervention, at least once (drop repeats by webhook-id)",
+            "What the service posts to a partner's subscribed endpoint, signed (Standard Webhooks): each change's " +
+            "events, in the order they happened for each intervention, at least once (drop repeats by webhook-id)",
         },
       ],
       security: [{ bearerAuth: [], sessionToken: [] }],

@@ -17,7 +17,8 @@ const EVENTS: Record<WebhookEventType, { operationId: string; summary: string; d
     summary: "An intervention was created",
     description:
       "Someone created an intervention: a curative planned for open anomalies, an unplanned preventive check " +
-      "recorded on site, a preventive check planned from the dashboard. One created already done is followed by `intervention.completed`.",
+      "recorded on site, a preventive check planned from the dashboard. One created already done is followed " +
+      "by `intervention.completed`.",
   },
   [WebhookEventType.updated]: {
     operationId: "interventionUpdated",

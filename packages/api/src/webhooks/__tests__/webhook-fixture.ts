@@ -1,4 +1,4 @@
-import { type Database, WebhookDeliveryStatus, webhookDeliveries, webhookEvents } from "@interventions/db";
+import { type Database, webhookDeliveries, webhookEvents } from "@interventions/db";
 import { count, eq } from "drizzle-orm";
 import type { QueuePolicy } from "../../jobs/queue-policy";
 import type { Received } from "./receiver";
@@ -8,7 +8,11 @@ export const QUICK_RETRIES: Partial<QueuePolicy> = { retryDelaySeconds: 1, retry
 export const POLL = { timeout: 30_000, interval: 50 };
 
 /** The Standard Webhooks headers of a received post, as `Webhook.verify` takes them. */
-export function signedHeaders(request: Received): Record<string, string> {
+export function signedHeaders(request: Received): {
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+} {
   const header = (name: string) => {
     const value = request.headers[name];
     if (typeof value !== "string") throw new Error(`no ${name} header`);
@@ -23,15 +27,6 @@ export function signedHeaders(request: Received): Record<string, string> {
 
 export async function eventCount(db: Database): Promise<number> {
   const [row] = await db.select({ n: count() }).from(webhookEvents);
-  return row?.n ?? 0;
-}
-
-export async function deliveredCount(db: Database, subscriptionId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.subscriptionId, subscriptionId))
-    .where(eq(webhookDeliveries.status, WebhookDeliveryStatus.delivered));
   return row?.n ?? 0;
 }
 
