@@ -100,6 +100,7 @@ test("an admin adds a webhook, sees its secret once, follows its deliveries and 
   await expect(delivery.getByRole("cell").nth(1)).not.toHaveText("0");
   await expect(delivery).not.toContainText("No answer yet");
   await expect(delivery).toContainText(/\d{1,2} \w{3,4} \d{4}, \d\d:\d\d/);
+  await screenshot(page, "webhooks-deliveries");
 
   // Failing since the first failure, in the organization's time zone.
   await expect(async () => {
@@ -129,7 +130,7 @@ test("a manager is not offered the Webhooks page, and is refused it", async ({ p
 
   await page.goto("/webhooks");
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveText("Your role does not allow this.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Your role does not allow this.");
   await expect(page.getByRole("form", { name: "Add a webhook" })).toHaveCount(0);
   await screenshot(page, "webhooks-forbidden");
 

@@ -42,7 +42,8 @@ CREATE TABLE "webhook_subscriptions" (
 	"created_by_profile_id" bigint,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "webhook_subscriptions_organization_id_key" UNIQUE("organization_id","id")
+	CONSTRAINT "webhook_subscriptions_organization_id_key" UNIQUE("organization_id","id"),
+	CONSTRAINT "webhook_subscriptions_disabled_reason_check" CHECK ("webhook_subscriptions"."disabled_reason" in ('byAdmin', 'failing'))
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -49,7 +49,7 @@ describe("pnpm webhook", () => {
     expect(listed.stdout).not.toContain(secret);
 
     expect((await webhook(["disable", "--id", id ?? ""])).stdout).toContain(`Webhook ${id} disabled.`);
-    expect((await webhook(["list", "--org", "acme-properties"])).stdout).toContain("Turned off by an admin");
+    expect((await webhook(["list", "--org", "acme-properties"])).stdout).toContain("byAdmin");
     const deliveries = await webhook(["deliveries", "--id", id ?? ""]);
     expect(deliveries.code).toBe(0);
   });
@@ -60,7 +60,9 @@ describe("pnpm webhook", () => {
       { WEBHOOK_ALLOW_PRIVATE: "false" },
     );
     expect(privateAddress.code).toBe(1);
-    expect(privateAddress.stderr).toMatch(/url: The URL's host is a private or reserved address \(169\.254\.169\.254\)/);
+    expect(privateAddress.stderr).toMatch(
+      /url: The URL's host is a private or reserved address \(169\.254\.169\.254\)/,
+    );
 
     const unknownEvent = await webhook([
       "create",

@@ -101,6 +101,11 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   [WebhookEventType.overdue]: "Obligation overdue",
 };
 
+export const WEBHOOK_DISABLED_LABELS: Record<"byAdmin" | "failing", string> = {
+  byAdmin: "Turned off by an admin",
+  failing: "Every delivery failed for three days",
+};
+
 export const DELIVERY_STATUS_LABELS: Record<"pending" | "delivered" | "failed", string> = {
   pending: "Pending",
   delivered: "Delivered",

@@ -4,6 +4,14 @@ import { at, createdAt, enumColumn, idColumn, inEnum, ref, updatedAt } from "./c
 import { organizationIdColumn } from "./organizations";
 import { profiles } from "./profiles";
 
+/** Why a subscription is off, as words for its reader are chosen from it. */
+export const WebhookDisabledReason = {
+  byAdmin: "byAdmin",
+  /** Every delivery failed for three days. */
+  failing: "failing",
+} as const;
+export type WebhookDisabledReason = (typeof WebhookDisabledReason)[keyof typeof WebhookDisabledReason];
+
 /**
  * Where an organization's changes are posted: a partner's endpoint, the events it wants (all when null, so
  * that it also gets event types added later) and the secret its deliveries are signed with.
@@ -20,8 +28,8 @@ export const webhookSubscriptions = pgTable(
     active: boolean().notNull().default(true),
     /** Since when every delivery has failed; cleared by the first success. */
     failingSince: at(),
-    /** Why it stopped: an admin turned it off, or its deliveries failed for days. */
-    disabledReason: text(),
+    /** Why it is off (`WebhookDisabledReason`). */
+    disabledReason: text().$type<WebhookDisabledReason>(),
     createdByProfileId: ref(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -29,6 +37,7 @@ export const webhookSubscriptions = pgTable(
   (t) => [
     unique("webhook_subscriptions_organization_id_key").on(t.organizationId, t.id),
     index("webhook_subscriptions_active_idx").on(t.organizationId).where(sql`${t.active}`),
+    check("webhook_subscriptions_disabled_reason_check", sql`${t.disabledReason} in ('byAdmin', 'failing')`),
     foreignKey({
       name: "webhook_subscriptions_creator_fk",
       columns: [t.organizationId, t.createdByProfileId],

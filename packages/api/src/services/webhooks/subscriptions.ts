@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Executor, webhookSubscriptions } from "@interventions/db";
+import { type Executor, WebhookDisabledReason, webhookSubscriptions } from "@interventions/db";
 import { type CreateWebhookInput, DomainError, ErrorCode, type WebhookEventType } from "@interventions/domain";
 import { and, desc, eq } from "drizzle-orm";
 import { checkDestination, type DestinationPolicy } from "../../webhooks/destination";
@@ -12,7 +12,8 @@ export interface WebhookView {
   events: WebhookEventType[] | null;
   active: boolean;
   failingSince: string | null;
-  disabledReason: string | null;
+  /** Why it is off: an admin turned it off, or its deliveries failed for days. */
+  disabledReason: WebhookDisabledReason | null;
   createdAt: string;
 }
 
@@ -74,14 +75,14 @@ export async function listSubscriptions(db: Executor, organizationId: number): P
  */
 export async function setSubscriptionActive(
   db: Executor,
-  input: { organizationId: number | null; webhookId: number; active: boolean; now: Date; reason?: string },
+  input: { organizationId: number | null; webhookId: number; active: boolean; now: Date },
 ): Promise<WebhookView> {
   const [row] = await db
     .update(webhookSubscriptions)
     .set(
       input.active
         ? { active: true, failingSince: null, disabledReason: null, updatedAt: input.now }
-        : { active: false, disabledReason: input.reason ?? "Turned off by an admin", updatedAt: input.now },
+        : { active: false, disabledReason: WebhookDisabledReason.byAdmin, updatedAt: input.now },
     )
     .where(
       and(

@@ -1,4 +1,4 @@
-import { type Database, notifications, webhookSubscriptions } from "@interventions/db";
+import { type Database, notifications, WebhookDisabledReason, webhookSubscriptions } from "@interventions/db";
 import { Operation } from "@interventions/domain";
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { WriteDeps } from "../../context";
@@ -32,7 +32,7 @@ export async function noteFailedDelivery(
       .update(webhookSubscriptions)
       .set({
         active: false,
-        disabledReason: `Every delivery failed for ${FAILING_DAYS_BEFORE_TURNED_OFF} days`,
+        disabledReason: WebhookDisabledReason.failing,
         updatedAt: now,
       })
       .where(

@@ -3,6 +3,7 @@
 import { createWebhookInput, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@interventions/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Field } from "../../../components/field";
 import { FormFeedback } from "../../../components/form-feedback";
 import { fieldIssuesOf } from "../../../lib/errors";
@@ -41,7 +42,8 @@ export function WebhookForm() {
         return queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() });
       },
       onError: (error) => {
-        setErrors(fieldIssuesOf(error));
+        // Committed now, not at React's next turn: the focus must find the field marked invalid.
+        flushSync(() => setErrors(fieldIssuesOf(error)));
         focusFirstInvalid(formRef.current);
       },
     }),
@@ -71,7 +73,7 @@ export function WebhookForm() {
     setEvents((current) => (checked ? [...current, type] : current.filter((value) => value !== type)));
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card webhook-form" aria-labelledby={headingId}>
       <h2 id={headingId}>{TEXT.heading}</h2>
       {created ? <WebhookSecret key={created.secret} created={created} onDismiss={() => setCreated(null)} /> : null}
       <form ref={formRef} onSubmit={submit} aria-labelledby={headingId} className="stack" noValidate>

@@ -6,7 +6,7 @@ import { FormFeedback } from "../../../components/form-feedback";
 import { Empty } from "../../../components/states";
 import { useSession } from "../../../components/use-session";
 import { formatDateTime } from "../../../lib/dates";
-import { WEBHOOK_EVENT_LABELS, wordFor } from "../../../lib/labels";
+import { WEBHOOK_DISABLED_LABELS, WEBHOOK_EVENT_LABELS, wordFor } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import type { Webhook } from "./webhook-view";
@@ -124,7 +124,9 @@ function WebhookRow({
           <span className={webhook.active ? "badge status-5" : "badge status-6"}>
             {webhook.active ? TEXT.active : TEXT.turnedOff}
           </span>
-          {!webhook.active && webhook.disabledReason ? <div className="muted">{webhook.disabledReason}</div> : null}
+          {!webhook.active && webhook.disabledReason ? (
+            <div className="muted">{WEBHOOK_DISABLED_LABELS[webhook.disabledReason]}</div>
+          ) : null}
           {webhook.failingSince ? (
             <div className="error">{TEXT.failingSince(formatDateTime(webhook.failingSince, timeZone))}</div>
           ) : null}
