@@ -18,6 +18,7 @@ export * from "./intervention/schedule";
 export * from "./member/member-schemas";
 export * from "./notification/query-schemas";
 export * from "./primitives";
+export * from "./profile/locale";
 export * from "./profile/roles";
 export * from "./rule/enums";
 export * from "./validation";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, updatedAt } from "./columns";
 
 export const users = pgTable(
@@ -11,7 +11,10 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     firstName: text().notNull(),
     lastName: text().notNull(),
+    /** The language of the user's notices and e-mails, and of the dashboard once they chose it. */
     locale: text().notNull().default("fr"),
+    /** Whether the user chose `locale` themselves: until then the dashboard follows their browser. */
+    localeChosen: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

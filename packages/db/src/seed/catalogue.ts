@@ -8,6 +8,8 @@ export interface OrganizationTemplate {
   slug: string;
   name: string;
   emailDomain: string;
+  /** The dashboard's language for members whose browser asks for neither French nor English. */
+  locale: "fr" | "en";
   /** A fixed demo API key, printed by the seed; demo data only. */
   apiKey: string;
   sites: { name: string; address: string; postalCode: string; city: string }[];
@@ -29,6 +31,7 @@ export const ORGANIZATIONS: readonly OrganizationTemplate[] = [
     slug: "acme-properties",
     name: "Acme Properties",
     emailDomain: "acme.example",
+    locale: "en",
     apiKey: "ivk_demo_acme_properties_0000000000000000000000000000",
     sites: [
       { name: "Résidence Les Tilleuls", address: "12 rue des Tilleuls", postalCode: "69003", city: "Lyon" },
@@ -65,6 +68,7 @@ export const ORGANIZATIONS: readonly OrganizationTemplate[] = [
     slug: "lycee-victor-hugo",
     name: "Lycée Victor Hugo",
     emailDomain: "lycee-hugo.example",
+    locale: "fr",
     apiKey: "ivk_demo_lycee_victor_hugo_000000000000000000000000000",
     sites: [
       { name: "Bâtiment A — Enseignement", address: "27 rue de Sévigné", postalCode: "75003", city: "Paris" },

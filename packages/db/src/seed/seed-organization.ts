@@ -41,7 +41,7 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
   const { tx } = ctx;
   const [organization] = await tx
     .insert(organizations)
-    .values({ name: template.name, slug: template.slug })
+    .values({ name: template.name, slug: template.slug, locale: template.locale })
     .returning({ id: organizations.id });
   if (!organization) throw new Error("organization insert returned nothing");
   const organizationId = organization.id;

@@ -82,4 +82,17 @@ describe("seedDemo", () => {
     expect(await verifyPassword(DEMO_PASSWORD, user?.passwordHash ?? "")).toBe(true);
     expect(await verifyPassword("wrong password", user?.passwordHash ?? "")).toBe(false);
   });
+
+  it("gives each organization its default language: English at Acme, French at the Lycée; no user has chosen yet", async () => {
+    const rows = await handle.db
+      .select({ slug: organizations.slug, locale: organizations.locale })
+      .from(organizations)
+      .orderBy(organizations.slug);
+    expect(rows).toEqual([
+      { slug: "acme-properties", locale: "en" },
+      { slug: "lycee-victor-hugo", locale: "fr" },
+    ]);
+    const chosen = await handle.db.select({ n: count() }).from(users).where(eq(users.localeChosen, true));
+    expect(chosen[0]?.n).toBe(0);
+  });
 });
