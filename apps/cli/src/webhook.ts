@@ -7,7 +7,7 @@ import {
   setSubscriptionActive,
   webhookEnvSchema,
 } from "@interventions/api";
-import { databaseEnvSchema, organizations, parseEnv, startDatabase } from "@interventions/db";
+import { type Database, databaseEnvSchema, organizations, parseEnv, startDatabase } from "@interventions/db";
 import { createWebhookInput, DomainError, WEBHOOK_EVENT_TYPES } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 
@@ -32,11 +32,28 @@ const [command] = positionals;
 const webhookId = values.id && /^\d{1,15}$/.test(values.id) ? Number(values.id) : undefined;
 
 const env = parseEnv(databaseEnvSchema.extend(webhookEnvSchema.shape), process.env);
-const handle = await startDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const now = new Date();
 
-async function organizationId(slug: string): Promise<number> {
-  const [organization] = await handle.db
+/** What the command line asks for, checked before the database is opened. */
+type Request =
+  | { command: "create"; org: string; input: ReturnType<typeof createWebhookInput.parse> }
+  | { command: "list"; org: string }
+  | { command: "disable" | "enable" | "deliveries"; webhookId: number };
+
+function readRequest(): Request | null {
+  if (command === "create" && values.org && values.url) {
+    const events = values.events?.split(",").map((type) => type.trim());
+    return { command, org: values.org, input: createWebhookInput.parse({ url: values.url, events }) };
+  }
+  if (command === "list" && values.org) return { command, org: values.org };
+  if ((command === "disable" || command === "enable" || command === "deliveries") && webhookId !== undefined) {
+    return { command, webhookId };
+  }
+  return null;
+}
+
+async function organizationId(db: Database, slug: string): Promise<number> {
+  const [organization] = await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(eq(organizations.slug, slug));
@@ -44,39 +61,62 @@ async function organizationId(slug: string): Promise<number> {
   return organization.id;
 }
 
+async function perform(db: Database, request: Request): Promise<void> {
+  switch (request.command) {
+    case "create": {
+      const created = await createSubscription(db, destinationPolicyOf(env), {
+        ...request.input,
+        organizationId: await organizationId(db, request.org),
+        createdByProfileId: null,
+        now,
+      });
+      const events = created.events?.join(", ") ?? "every event";
+      console.log(`Webhook ${created.id} created for ${request.org}: ${created.url} (${events}).`);
+      console.log(`Its signing secret, shown only now:\n${created.secret}`);
+      return;
+    }
+    case "list":
+      console.table(await listSubscriptions(db, await organizationId(db, request.org)));
+      return;
+    case "disable":
+    case "enable": {
+      const active = request.command === "enable";
+      const webhook = await setSubscriptionActive(db, {
+        organizationId: null,
+        webhookId: request.webhookId,
+        active,
+        now,
+      });
+      console.log(`Webhook ${webhook.id} ${active ? "enabled" : "disabled"}.`);
+      return;
+    }
+    case "deliveries":
+      console.table(await recentDeliveries(db, request.webhookId, 20));
+      return;
+  }
+}
+
+let request: Request | null = null;
 try {
-  if (command === "create" && values.org && values.url) {
-    const input = createWebhookInput.parse({
-      url: values.url,
-      events: values.events?.split(",").map((type) => type.trim()),
-    });
-    const created = await createSubscription(handle.db, destinationPolicyOf(env), {
-      ...input,
-      organizationId: await organizationId(values.org),
-      createdByProfileId: null,
-      now,
-    });
-    console.log(
-      `Webhook ${created.id} created for ${values.org}: ${created.url} (${created.events?.join(", ") ?? "every event"}).`,
-    );
-    console.log(`Its signing secret, shown only now:\n${created.secret}`);
-  } else if (command === "list" && values.org) {
-    console.table(await listSubscriptions(handle.db, await organizationId(values.org)));
-  } else if ((command === "disable" || command === "enable") && webhookId !== undefined) {
-    const active = command === "enable";
-    const webhook = await setSubscriptionActive(handle.db, { organizationId: null, webhookId, active, now });
-    console.log(`Webhook ${webhook.id} ${active ? "enabled" : "disabled"}.`);
-  } else if (command === "deliveries" && webhookId !== undefined) {
-    console.table(await recentDeliveries(handle.db, webhookId, 20));
-  } else {
+  request = readRequest();
+  if (!request) {
     console.error(USAGE);
     process.exitCode = 2;
   }
 } catch (error) {
   console.error(describe(error));
   process.exitCode = 1;
-} finally {
-  await handle.close();
+}
+if (request) {
+  const handle = await startDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    await perform(handle.db, request);
+  } catch (error) {
+    console.error(describe(error));
+    process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
 }
 
 function describe(error: unknown): string {

@@ -18,6 +18,8 @@ export interface BenchConfig {
   requests: { lean: { single: number; many: number }; next: { single: number; many: number } };
   listIterations: number;
   listDepth: number;
+  /** Requests of the CPU profiles of create-curative and verify (0: no profile). */
+  profileRequests: number;
   adminUrl: string;
   databaseName: string;
 }
@@ -36,6 +38,7 @@ const FULL = {
   requests: { lean: { single: 1_000, many: 10_000 }, next: { single: 300, many: 3_000 } },
   listIterations: 200,
   listDepth: 10_000,
+  profileRequests: 2_000,
 } as const;
 
 const SMALL = {
@@ -52,6 +55,7 @@ const SMALL = {
   requests: { lean: { single: 20, many: 80 }, next: { single: 20, many: 80 } },
   listIterations: 30,
   listDepth: 1_000,
+  profileRequests: 0,
 } as const;
 
 /** `pnpm bench` (full) or `pnpm bench --small` / BENCH_SIZE=small; PG_ADMIN_URL names the server. */
@@ -63,6 +67,8 @@ export function readConfig(argv: readonly string[], environment: NodeJS.ProcessE
     ...base,
     connections: [...base.connections],
     requests: { lean: { ...base.requests.lean }, next: { ...base.requests.next } },
+    // `--profile` profiles the writes on the small dataset too (a quick look at where the CPU goes).
+    profileRequests: argv.includes("--profile") && small ? 500 : base.profileRequests,
     adminUrl,
     // One database per run, so that two runs (a developer's, CI's) never meet.
     databaseName: `interventions_bench_${base.size}_${process.pid}`,

@@ -12,6 +12,9 @@ export interface LoadResult {
   /** Transport errors, timeouts and non-2xx answers. */
   errors: number;
   firstFailure?: string;
+  /** CPU milliseconds per request: the server's process group, and PostgreSQL's processes. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
 }
 
 /** Drives one endpoint with autocannon for a fixed number of requests; every request builds a fresh call. */

@@ -22,7 +22,18 @@ export function printTable(title: string, header: string[], rows: string[][]): v
 export function printLoad(results: LoadResult[]): void {
   printTable(
     "REST and /health under autocannon",
-    ["endpoint", "server", "conn", "requests", "req/s", "p50 ms", "p99 ms", "errors"],
+    [
+      "endpoint",
+      "server",
+      "conn",
+      "requests",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "server CPU ms/req",
+      "PG CPU ms/req",
+      "errors",
+    ],
     results.map((r) => [
       r.endpoint,
       r.server,
@@ -31,6 +42,8 @@ export function printLoad(results: LoadResult[]): void {
       fixed(r.rps),
       fixed(r.p50, 1),
       fixed(r.p99, 1),
+      fixed(r.serverCpuMs ?? Number.NaN, 2),
+      fixed(r.databaseCpuMs ?? Number.NaN, 2),
       String(r.errors),
     ]),
   );

@@ -24,13 +24,18 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Starts a server on the given port: the lean one (`pnpm serve`) or the Next.js app (`next start`). */
-export function startServer(kind: ServerKind, port: number, env: Record<string, string>): Started {
+export function startServer(
+  kind: ServerKind,
+  port: number,
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): Started {
   const environment = baseEnv({ ...env, PORT: String(port) });
   if (kind === "lean") {
     // node itself (not a pnpm wrapper): the measured process is the server, with the flags of `pnpm serve`.
     const [command, ...args] = leanServeCommand();
     if (command !== "node") throw new Error(`apps/server's start script should start node, not ${command}`);
-    return start(process.execPath, args, { cwd: serverDir, env: environment });
+    return start(process.execPath, [...nodeFlags, ...args], { cwd: serverDir, env: environment });
   }
   return start(join(webDir, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     cwd: webDir,

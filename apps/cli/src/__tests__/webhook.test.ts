@@ -49,10 +49,9 @@ describe("pnpm webhook", () => {
     expect(listed.stdout).not.toContain(secret);
 
     expect((await webhook(["disable", "--id", id ?? ""])).stdout).toContain(`Webhook ${id} disabled.`);
-    expect((await webhook(["list", "--org", "acme-properties"])).stdout).toContain("byAdmin");
     const deliveries = await webhook(["deliveries", "--id", id ?? ""]);
     expect(deliveries.code).toBe(0);
-  });
+  }, 240_000);
 
   it("refuses a private address on a deployment that does not allow them, an unknown event and bad usage", async () => {
     const privateAddress = await webhook(
@@ -80,5 +79,5 @@ describe("pnpm webhook", () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("Usage:");
     expect((await webhook(["list", "--org", "no-such-org"])).stderr).toContain("No organization no-such-org");
-  });
+  }, 240_000);
 });
