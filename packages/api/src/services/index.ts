@@ -9,6 +9,7 @@ export { revokeMemberSessions } from "./members/revoke-member-sessions";
 export * from "./notifications";
 export { listRoutines } from "./routines/list-routines";
 export { updateRoutine } from "./routines/update-routine";
+export { describeLocale } from "./session/describe-locale";
 export { describeSession } from "./session/describe-session";
 export { getSiteRegister } from "./sites/get-site-register";
 export { listSites } from "./sites/list-sites";
