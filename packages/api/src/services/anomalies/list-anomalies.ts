@@ -1,10 +1,13 @@
 import { anomalies, sites } from "@interventions/db";
 import { listAnomaliesInput, Operation } from "@interventions/domain";
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { defineVerb } from "../verb";
 import { anomalyScope } from "./anomaly-scope";
 
-/** The organization's anomalies, by site and status: what a safety register shows and a curative repairs. */
+/**
+ * The organization's anomalies, what a safety register shows and a curative repairs: the most severe first,
+ * then the longest waiting, so that the list reads as the order in which to repair them.
+ */
 export const listAnomalies = defineVerb(
   { operation: Operation.read, input: listAnomaliesInput },
   async ({ ctx, input }) => {
@@ -27,6 +30,6 @@ export const listAnomalies = defineVerb(
       .from(anomalies)
       .innerJoin(sites, eq(sites.id, anomalies.siteId))
       .where(and(...conditions))
-      .orderBy(asc(sites.name), asc(anomalies.detectedAt), asc(anomalies.id));
+      .orderBy(desc(anomalies.severity), asc(anomalies.detectedAt), asc(anomalies.id));
   },
 );
