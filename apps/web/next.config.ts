@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 // Parsing the configuration here stops `next dev`, `next build` and `next start` at once on a bad value.
 import "./src/env";
 import { SECURITY_HEADERS } from "./src/security-headers";
+
+// The language of each request, without i18n routing: addresses stay as they are (src/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   transpilePackages: ["@interventions/domain", "@interventions/db", "@interventions/api"],
@@ -14,4 +18,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <main className="page">
-      <h1>Not found</h1>
-      <p>There is nothing here, or it belongs to another organization.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("explanation")}</p>
       <p>
-        <Link href="/interventions">Back to the interventions</Link>
+        <Link href="/interventions">{t("back")}</Link>
       </p>
     </main>
   );

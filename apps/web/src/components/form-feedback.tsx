@@ -1,7 +1,8 @@
-import { describeError } from "../lib/errors";
+import { useDescribeError } from "../lib/errors";
 
 /** What became of a submitted form: the server's refusal in words, or a confirmation. */
 export function FormFeedback({ error, success }: { error: unknown; success: string | null }) {
+  const describeError = useDescribeError();
   if (error) {
     return (
       <div role="alert" className="banner error">

@@ -2,18 +2,19 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatDateTime } from "../lib/dates";
 import { useTRPC } from "../lib/trpc";
 import { useRefreshAfterChange } from "../lib/use-refresh";
 import { ErrorBanner } from "./states";
-import { useSession } from "./use-session";
+import { useFormats } from "./use-formats";
 
 /** The unread count, checked every half minute, and the latest notifications in a disclosure panel. */
 export function NotificationBell() {
   const trpc = useTRPC();
   const panelId = useId();
-  const { timeZone } = useSession();
+  const t = useTranslations("notifications");
+  const { dateTime } = useFormats();
   const [open, setOpen] = useState(false);
   const refresh = useRefreshAfterChange();
   const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), refetchInterval: 30_000 });
@@ -31,16 +32,16 @@ export function NotificationBell() {
         aria-controls={panelId}
         onClick={() => setOpen((current) => !current)}
       >
-        Notifications
+        {t("button")}
         <span className={count > 0 ? "badge status-4" : "badge"}>
           {count}
-          <span className="visually-hidden"> unread</span>
+          <span className="visually-hidden"> {t("unread")}</span>
         </span>
       </button>
       {open ? (
-        <section id={panelId} className="card bell-panel" aria-label="Notifications">
+        <section id={panelId} className="card bell-panel" aria-label={t("panel")}>
           {list.error ? <ErrorBanner error={list.error} /> : null}
-          {list.data?.items.length === 0 ? <p className="muted">No notification yet.</p> : null}
+          {list.data?.items.length === 0 ? <p className="muted">{t("empty")}</p> : null}
           <ul>
             {list.data?.items.map((item) => (
               <li key={item.id} className={item.readAt ? "muted" : undefined}>
@@ -51,7 +52,7 @@ export function NotificationBell() {
                 ) : (
                   item.title
                 )}
-                <div className="muted">{formatDateTime(item.createdAt, timeZone)}</div>
+                <div className="muted">{dateTime(item.createdAt)}</div>
                 {item.readAt ? null : (
                   <button
                     type="button"
@@ -59,7 +60,7 @@ export function NotificationBell() {
                     disabled={markRead.isPending}
                     onClick={() => markRead.mutate({ id: item.id })}
                   >
-                    Mark as read
+                    {t("markRead")}
                   </button>
                 )}
               </li>
@@ -67,7 +68,7 @@ export function NotificationBell() {
           </ul>
           {count > 0 ? (
             <button type="button" disabled={markAllRead.isPending} onClick={() => markAllRead.mutate()}>
-              Mark all as read
+              {t("markAllRead")}
             </button>
           ) : null}
         </section>

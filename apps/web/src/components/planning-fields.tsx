@@ -2,8 +2,9 @@
 
 import { CreationStatus } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "../lib/form-validation";
-import { CREATION_STATUS_LABELS, label } from "../lib/labels";
+import { useLabels } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 import { Field } from "./field";
 import { useSession } from "./use-session";
@@ -34,9 +35,11 @@ export function PlanningFields({
 }) {
   const trpc = useTRPC();
   const { timeZone } = useSession();
+  const t = useTranslations("planningFields");
+  const label = useLabels();
   const options = useQuery(trpc.session.options.queryOptions());
   const dateField = (field: "scheduledStart" | "scheduledEnd", text: string) => (
-    <Field label={text} hint={`Time in ${timeZone}`} error={errors[field]}>
+    <Field label={text} hint={t("timeIn", { timeZone })} error={errors[field]}>
       {(props) => (
         <input
           {...props}
@@ -50,9 +53,9 @@ export function PlanningFields({
   return (
     <>
       <div className="row">
-        {dateField("scheduledStart", "Scheduled start")}
-        {dateField("scheduledEnd", "Scheduled end")}
-        <Field label="Creation status" error={errors.creationStatus}>
+        {dateField("scheduledStart", t("scheduledStart"))}
+        {dateField("scheduledEnd", t("scheduledEnd"))}
+        <Field label={t("creationStatus")} error={errors.creationStatus}>
           {(props) => (
             <select
               {...props}
@@ -61,7 +64,7 @@ export function PlanningFields({
             >
               {creationStatuses.map((status) => (
                 <option key={status} value={status}>
-                  {label(CREATION_STATUS_LABELS, status)}
+                  {label("creationStatus", status)}
                 </option>
               ))}
             </select>
@@ -69,7 +72,7 @@ export function PlanningFields({
         </Field>
       </div>
       <div className="row">
-        <Field label="Provider contact" error={errors.assignedCompanyContactId}>
+        <Field label={t("providerContact")} error={errors.assignedCompanyContactId}>
           {(props) => (
             <select
               {...props}
@@ -85,7 +88,7 @@ export function PlanningFields({
             </select>
           )}
         </Field>
-        <Field label="Assigned user" error={errors[assigneeField]}>
+        <Field label={t("assignedUser")} error={errors[assigneeField]}>
           {(props) => (
             <select {...props} value={values.assignee} onChange={(event) => onChange("assignee", event.target.value)}>
               <option value="">—</option>

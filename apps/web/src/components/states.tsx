@@ -1,15 +1,19 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { describeError } from "../lib/errors";
+import { useDescribeError } from "../lib/errors";
 
-export function Loading({ what }: { what: string }) {
+/** What is on its way, said as the page waits for it ("Loading the planning…"). */
+export function Loading({ children }: { children?: ReactNode }) {
+  const t = useTranslations("states");
   return (
     <p role="status" aria-live="polite" className="muted">
-      Loading {what}…
+      {children ?? t("loading")}
     </p>
   );
 }
 
 export function ErrorBanner({ error }: { error: unknown }) {
+  const describeError = useDescribeError();
   return (
     <div role="alert" className="banner error">
       {describeError(error)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isoToZonedInput, zonedDay, zonedInputToIso } from "./dates";
+import { addDays, formatDateTime, formatDay, formatMonth, isoToZonedInput, zonedDay, zonedInputToIso } from "./dates";
 
 describe("dates in the organization's time zone", () => {
   it("reads a typed time in Paris, winter and summer", () => {
@@ -21,5 +21,16 @@ describe("dates in the organization's time zone", () => {
   it("adds days across months and years", () => {
     expect(addDays("2026-12-28", 7)).toBe("2027-01-04");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+
+  it("writes dates in the page's language, in the organization's zone", () => {
+    const instant = "2026-12-07T08:00:00.000Z";
+    expect(formatDateTime(instant, "Europe/Paris", "en")).toBe("7 Dec 2026, 09:00");
+    expect(formatDateTime(instant, "Europe/Paris", "fr")).toMatch(/^7 déc\. 2026(,| à) 09:00$/);
+    expect(formatDateTime(instant, "America/New_York", "en")).toBe("7 Dec 2026, 03:00");
+    expect(formatDateTime(null, "UTC", "fr")).toBe("—");
+    expect(formatDay("2026-12-07", "en")).toBe("Mon 7 Dec");
+    expect(formatDay("2026-12-07", "fr")).toBe("lun. 7 déc.");
+    expect([formatMonth("2026-12", "en"), formatMonth("2026-12", "fr")]).toEqual(["December 2026", "décembre 2026"]);
   });
 });

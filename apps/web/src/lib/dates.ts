@@ -1,13 +1,29 @@
-// Dates are stored in UTC and shown, and typed in forms, in the organization's time zone.
+import { intlLocaleOf } from "../i18n/locale";
 
-export function formatDateTime(iso: string | Date | null | undefined, timeZone: string): string {
+// Dates are stored in UTC and shown, and typed in forms, in the organization's time zone; they are written
+// the way the page's language writes them (English the British way).
+
+export function formatDateTime(iso: string | Date | null | undefined, timeZone: string, locale: string): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
 
-export function formatDate(iso: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }).format(
-    new Date(iso),
+/** A calendar day (YYYY-MM-DD) as a planning writes it: "Mon 7 Dec", "lun. 7 déc.". */
+export function formatDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** A month (YYYY-MM) in words: "December 2026", "décembre 2026". */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-15T12:00:00Z`),
   );
 }
 

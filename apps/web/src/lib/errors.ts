@@ -1,20 +1,26 @@
-// A refusal from the server, in words a safety manager understands.
+import { useTranslations } from "next-intl";
+
+// A refusal from the server, in words a safety manager understands, in the page's language.
 
 interface TrpcLikeError {
   message?: string;
   data?: { errorCode?: string; httpStatus?: number; issues?: { path: string; message: string }[] } | null;
 }
 
-const MESSAGES: Record<string, string> = {
-  FORBIDDEN: "Your role does not allow this.",
-  NOT_FOUND: "Not found: it does not exist or belongs to another organization.",
-  INVALID_STATE:
-    "The intervention's current status does not allow this any more; someone may have changed it. Reload to see where it stands.",
-  CONFLICT: "Someone changed this intervention at the same time. Reload it and try again.",
-  UNAUTHENTICATED: "Your session has ended. Sign in again.",
-  VALIDATION_FAILED: "Some fields need attention.",
-  PAYLOAD_TOO_LARGE: "That is too much text to send at once.",
-};
+/** The message (under `errors.`) for each code the API answers with; anything else is "unknown". */
+export const ERROR_MESSAGE_KEYS = {
+  FORBIDDEN: "forbidden",
+  NOT_FOUND: "notFound",
+  INVALID_STATE: "invalidState",
+  CONFLICT: "conflict",
+  UNAUTHENTICATED: "unauthenticated",
+  VALIDATION_FAILED: "validationFailed",
+  PAYLOAD_TOO_LARGE: "payloadTooLarge",
+} as const;
+
+/** Every message under `errors.`: one per code, the unreachable server, and the rest. */
+export const ERROR_MESSAGES = [...Object.values(ERROR_MESSAGE_KEYS), "unreachable", "unknown"] as const;
+export type ErrorMessage = (typeof ERROR_MESSAGES)[number];
 
 export function errorCodeOf(error: unknown): string | undefined {
   return (error as TrpcLikeError | null)?.data?.errorCode;
@@ -31,9 +37,15 @@ export function fieldIssuesOf(error: unknown): Record<string, string> {
   return byField;
 }
 
-export function describeError(error: unknown): string {
+export function errorMessageOf(error: unknown): ErrorMessage {
   const code = errorCodeOf(error);
-  if (code && MESSAGES[code]) return MESSAGES[code];
-  if (error instanceof TypeError) return "The server could not be reached. Check your connection and try again.";
-  return "Something went wrong on our side. Try again in a moment.";
+  if (code && code in ERROR_MESSAGE_KEYS) return ERROR_MESSAGE_KEYS[code as keyof typeof ERROR_MESSAGE_KEYS];
+  if (error instanceof TypeError) return "unreachable";
+  return "unknown";
+}
+
+/** `describe(error)` → the refusal in words. */
+export function useDescribeError() {
+  const t = useTranslations("errors");
+  return (error: unknown) => t(errorMessageOf(error));
 }

@@ -12,6 +12,7 @@ import {
 import { isDomainError, RateLimitedError } from "@interventions/domain";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { env } from "../../env";
 import { safeNext } from "../../lib/safe-next";
 import { getActor } from "../../lib/session";
@@ -31,8 +32,9 @@ export interface SignInState {
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
+  const t = await getTranslations("signIn");
   const parsed = signInInput.safeParse({ email, password: String(form.get("password") ?? "") });
-  if (!parsed.success) return { error: "Enter your e-mail address and your password.", email };
+  if (!parsed.success) return { error: t("missing"), email };
   const [{ database, tokens, sessionTtlMs, rateLimits, env: serverEnv }, requestHeaders] = await Promise.all([
     getRuntime(),
     headers(),
@@ -53,9 +55,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   } catch (error) {
     if (error instanceof RateLimitedError) {
       const minutes = Math.ceil(error.retryAfterSeconds / 60);
-      return { error: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`, email };
+      return { error: t("tooManyAttempts", { minutes }), email };
     }
-    if (isDomainError(error)) return { error: "Wrong e-mail or password.", email };
+    if (isDomainError(error)) return { error: t("wrongCredentials"), email };
     throw error;
   }
   const jar = await cookies();

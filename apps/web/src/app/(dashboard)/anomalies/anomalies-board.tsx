@@ -3,42 +3,46 @@
 import { AnomalyStatus, CreationStatus, createCurativeBody, Operation } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { Field } from "../../../components/field";
 import { FormFeedback } from "../../../components/form-feedback";
 import { PlanningFields } from "../../../components/planning-fields";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
+import { useFormats } from "../../../components/use-formats";
 import { useSession } from "../../../components/use-session";
-import { formatDateTime, zonedInputToIso } from "../../../lib/dates";
+import { zonedInputToIso } from "../../../lib/dates";
 import { fieldIssuesOf } from "../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, validateWith } from "../../../lib/form-validation";
-import { label, SEVERITY_LABELS } from "../../../lib/labels";
+import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../lib/form-validation";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../lib/use-refresh";
 
 export function AnomaliesBoard() {
   const trpc = useTRPC();
-  const { timeZone, can } = useSession();
+  const { can } = useSession();
+  const t = useTranslations("anomalies");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   const anomalies = useQuery(trpc.anomalies.list.queryOptions({ status: AnomalyStatus.open }));
   const [selected, setSelected] = useState<number[]>([]);
   const canPlan = can(Operation.createCurative);
 
-  if (anomalies.isPending) return <Loading what="anomalies" />;
+  if (anomalies.isPending) return <Loading>{t("loading")}</Loading>;
   if (anomalies.error) return <ErrorBanner error={anomalies.error} />;
-  if (anomalies.data.length === 0)
-    return <Empty>No open anomaly: every finding has been repaired or is being repaired.</Empty>;
+  if (anomalies.data.length === 0) return <Empty>{t("empty")}</Empty>;
   return (
     <>
       <div className="table-wrap">
         <table className="records">
-          <caption className="visually-hidden">Open anomalies by site</caption>
+          <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
             <tr>
-              {canPlan ? <th scope="col">Repair</th> : null}
-              <th scope="col">Site</th>
-              <th scope="col">Anomaly</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Found</th>
+              {canPlan ? <th scope="col">{t("repair")}</th> : null}
+              <th scope="col">{t("severity")}</th>
+              <th scope="col">{t("anomaly")}</th>
+              <th scope="col">{t("site")}</th>
+              <th scope="col">{t("found")}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +52,7 @@ export function AnomaliesBoard() {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Repair: ${anomaly.description} at ${anomaly.siteName}`}
+                      aria-label={t("repairLabel", { description: anomaly.description, site: anomaly.siteName })}
                       checked={selected.includes(anomaly.id)}
                       onChange={(event) =>
                         setSelected((current) =>
@@ -58,10 +62,12 @@ export function AnomaliesBoard() {
                     />
                   </td>
                 ) : null}
-                <td>{anomaly.siteName}</td>
+                <td>
+                  <span className={`badge severity-${anomaly.severity}`}>{label("severity", anomaly.severity)}</span>
+                </td>
                 <td>{anomaly.description}</td>
-                <td>{label(SEVERITY_LABELS, anomaly.severity)}</td>
-                <td>{formatDateTime(anomaly.detectedAt, timeZone)}</td>
+                <td>{anomaly.siteName}</td>
+                <td>{dateTime(anomaly.detectedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -77,6 +83,8 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
   const router = useRouter();
   const refresh = useRefreshAfterChange();
   const { timeZone } = useSession();
+  const t = useTranslations("anomalies");
+  const validate = useValidate();
   const [values, setValues] = useState({
     scheduledStart: "",
     scheduledEnd: "",
@@ -105,7 +113,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     mutation.reset();
-    const checked = validateWith(createCurativeBody, {
+    const checked = validate(createCurativeBody, {
       anomalyIds,
       scheduledStart: values.scheduledStart ? zonedInputToIso(values.scheduledStart, timeZone) : "",
       scheduledEnd: values.scheduledEnd ? zonedInputToIso(values.scheduledEnd, timeZone) : "",
@@ -117,9 +125,9 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
     if (!checked.ok) {
       setErrors({
         ...checked.errors,
-        ...(checked.errors.anomalyIds ? { anomalyIds: "Select at least one anomaly above." } : {}),
-        ...(checked.errors.scheduledStart && !values.scheduledStart ? { scheduledStart: "Choose a start." } : {}),
-        ...(checked.errors.scheduledEnd && !values.scheduledEnd ? { scheduledEnd: "Choose an end." } : {}),
+        ...(checked.errors.anomalyIds ? { anomalyIds: t("selectAnomaly") } : {}),
+        ...(checked.errors.scheduledStart && !values.scheduledStart ? { scheduledStart: t("chooseStart") } : {}),
+        ...(checked.errors.scheduledEnd && !values.scheduledEnd ? { scheduledEnd: t("chooseEnd") } : {}),
       });
       focusFirstInvalid(formRef.current);
       return;
@@ -130,12 +138,10 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
 
   return (
     <section className="card" aria-labelledby="curative-heading">
-      <h2 id="curative-heading">Plan a curative intervention</h2>
+      <h2 id="curative-heading">{t("planHeading")}</h2>
       <form ref={formRef} onSubmit={submit} className="stack" noValidate>
         <p aria-live="polite">
-          {anomalyIds.length === 0
-            ? "No anomaly selected."
-            : `${anomalyIds.length} anomal${anomalyIds.length === 1 ? "y" : "ies"} selected.`}
+          {t("selected", { count: anomalyIds.length })}
           {errors.anomalyIds ? <span className="field-error"> {errors.anomalyIds}</span> : null}
         </p>
         <PlanningFields
@@ -144,7 +150,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
           onChange={(field, value) => set(field)(value)}
           assigneeField="assignedUserId"
         />
-        <Field label="Description" error={errors.description}>
+        <Field label={t("description")} error={errors.description}>
           {(props) => (
             <textarea
               {...props}
@@ -155,7 +161,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
         </Field>
         <FormFeedback error={mutation.error} success={null} />
         <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Planning…" : "Plan the repair"}
+          {mutation.isPending ? t("planning") : t("plan")}
         </button>
       </form>
     </section>

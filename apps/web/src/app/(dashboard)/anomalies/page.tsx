@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { AnomaliesBoard } from "./anomalies-board";
 
-export const metadata: Metadata = { title: "Anomalies" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("anomalies");
+  return { title: t("title") };
+}
 
 export default function AnomaliesPage() {
+  const t = useTranslations("anomalies");
   return (
     <>
-      <h1>Open anomalies</h1>
-      <p className="muted">Select the anomalies one provider will repair, then plan the curative intervention.</p>
+      <h1>{t("heading")}</h1>
+      <p className="muted">{t("intro")}</p>
       <AnomaliesBoard />
     </>
   );

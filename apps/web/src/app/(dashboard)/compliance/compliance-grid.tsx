@@ -5,10 +5,11 @@ import { Operation, RuleKind } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
+import { useFormats } from "../../../components/use-formats";
 import { useSession } from "../../../components/use-session";
-import { formatDateTime } from "../../../lib/dates";
-import { OBLIGATION_LABELS } from "../../../lib/labels";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { complianceHref, readComplianceFilters, STATUS_ORDER } from "./compliance-filters";
 
@@ -19,10 +20,11 @@ export function ComplianceGrid() {
   const trpc = useTRPC();
   const router = useRouter();
   const params = useSearchParams();
-  const { timeZone } = useSession();
+  const t = useTranslations("compliance");
+  const label = useLabels();
   const filters = readComplianceFilters(params);
   const overview = useQuery(trpc.compliance.overview.queryOptions({ siteId: filters.siteId, ruleId: filters.ruleId }));
-  if (overview.isPending) return <Loading what="the compliance register" />;
+  if (overview.isPending) return <Loading>{t("loading")}</Loading>;
   if (overview.error) return <ErrorBanner error={overview.error} />;
 
   const { counts, obligations } = overview.data;
@@ -51,10 +53,10 @@ export function ComplianceGrid() {
 
   return (
     <>
-      <ul className="tabs" aria-label="Obligations by status">
+      <ul className="tabs" aria-label={t("byStatus")}>
         <li>
           <Link href={complianceHref({ ...filters, status: undefined })} aria-current={!filters.status}>
-            All ({obligations.length})
+            {t("allCount", { count: obligations.length })}
           </Link>
         </li>
         {STATUS_ORDER.map((status) => (
@@ -64,7 +66,7 @@ export function ComplianceGrid() {
               aria-current={filters.status === status}
               className={`obligation-${status}`}
             >
-              {OBLIGATION_LABELS[status]} ({counts[status]})
+              {t("statusCount", { status: label("obligation", status), count: counts[status] })}
             </Link>
           </li>
         ))}
@@ -72,7 +74,7 @@ export function ComplianceGrid() {
 
       <form
         className="row filters"
-        aria-label="Filters"
+        aria-label={t("filters")}
         key={params.toString()}
         onSubmit={(event) => {
           event.preventDefault();
@@ -82,9 +84,9 @@ export function ComplianceGrid() {
         }}
       >
         <label className="field">
-          <span>Site</span>
+          <span>{t("site")}</span>
           <select name="siteId" defaultValue={filters.siteId ?? ""}>
-            <option value="">All sites</option>
+            <option value="">{t("allSites")}</option>
             {allSites.map((site) => (
               <option key={site.id} value={site.id}>
                 {site.name}
@@ -93,9 +95,9 @@ export function ComplianceGrid() {
           </select>
         </label>
         <label className="field">
-          <span>Rule</span>
+          <span>{t("rule")}</span>
           <select name="ruleId" defaultValue={filters.ruleId ?? ""}>
-            <option value="">All rules</option>
+            <option value="">{t("allRules")}</option>
             {allRules.map((rule) => (
               <option key={rule.id} value={rule.id}>
                 {rule.name}
@@ -103,18 +105,18 @@ export function ComplianceGrid() {
             ))}
           </select>
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t("apply")}</button>
       </form>
 
       {shown.length === 0 ? (
-        <Empty>No obligation matches these filters.</Empty>
+        <Empty>{t("empty")}</Empty>
       ) : (
         <div className="table-wrap">
           <table className="records compliance-grid">
-            <caption className="visually-hidden">Where each rule stands on each site</caption>
+            <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Site</th>
+                <th scope="col">{t("site")}</th>
                 {rules.map((rule) => (
                   <th scope="col" key={rule.id}>
                     {rule.name}
@@ -130,11 +132,7 @@ export function ComplianceGrid() {
                   </th>
                   {rules.map((rule) => {
                     const obligation = cellOf.get(`${site.id}:${rule.id}`);
-                    return (
-                      <td key={rule.id}>
-                        {obligation ? <ObligationCell obligation={obligation} timeZone={timeZone} /> : null}
-                      </td>
-                    );
+                    return <td key={rule.id}>{obligation ? <ObligationCell obligation={obligation} /> : null}</td>;
                   })}
                 </tr>
               ))}
@@ -147,30 +145,41 @@ export function ComplianceGrid() {
 }
 
 /** One obligation in words and dates (colour only repeats them), leading to its next check or to planning one. */
-function ObligationCell({ obligation, timeZone }: { obligation: Obligation; timeZone: string }) {
+function ObligationCell({ obligation }: { obligation: Obligation }) {
   const { can } = useSession();
-  const status = OBLIGATION_LABELS[obligation.status];
-  const due = obligation.dueAt ? `due ${formatDateTime(obligation.dueAt, timeZone)}` : "never checked";
+  const t = useTranslations("compliance");
+  const label = useLabels();
+  const { dateTime } = useFormats();
+  const status = label("obligation", obligation.status);
+  const due = obligation.dueAt ? t("dueOn", { date: dateTime(obligation.dueAt) }) : t("neverCheckedLower");
   const last = obligation.lastDoneAt
-    ? `last done ${formatDateTime(obligation.lastDoneAt, timeZone)}${obligation.pendingVerification ? " (awaiting verification)" : ""}`
+    ? obligation.pendingVerification
+      ? t("lastDonePending", { date: dateTime(obligation.lastDoneAt) })
+      : t("lastDone", { date: dateTime(obligation.lastDoneAt) })
     : null;
   const next = obligation.nextIntervention
-    ? `next check ${formatDateTime(obligation.nextIntervention.scheduledStart, timeZone)}`
-    : "nothing planned";
-  const summary = [`${obligation.ruleName} at ${obligation.siteName}: ${status}`, due, last, next]
+    ? t("nextCheckOn", { date: dateTime(obligation.nextIntervention.scheduledStart) })
+    : t("nothingPlanned");
+  const summary = [t("cellTitle", { rule: obligation.ruleName, site: obligation.siteName, status }), due, last, next]
     .filter(Boolean)
     .join(", ");
   return (
     <div className={`obligation obligation-${obligation.status}`} title={summary}>
       <strong>{status}</strong>
-      <div className="muted">{obligation.dueAt ? formatDateTime(obligation.dueAt, timeZone) : "Never checked"}</div>
+      <div className="muted">{obligation.dueAt ? dateTime(obligation.dueAt) : t("neverChecked")}</div>
       {obligation.nextIntervention ? (
-        <Link href={`/interventions/${obligation.nextIntervention.id}`} aria-label={`${summary}. Open the next check`}>
-          Next check
+        <Link
+          href={`/interventions/${obligation.nextIntervention.id}`}
+          aria-label={t("openNextCheckLabel", { summary })}
+        >
+          {t("nextCheck")}
         </Link>
       ) : can(Operation.planPreventive) && obligation.ruleKind === RuleKind.check ? (
-        <Link href={`/compliance/plan?siteRuleId=${obligation.siteRuleId}`} aria-label={`${summary}. Plan a check`}>
-          Plan a check
+        <Link
+          href={`/compliance/plan?siteRuleId=${obligation.siteRuleId}`}
+          aria-label={t("planCheckLabel", { summary })}
+        >
+          {t("planCheck")}
         </Link>
       ) : (
         <span className="visually-hidden">{summary}</span>

@@ -4,17 +4,27 @@ import { InterventionStatus, InterventionType, isOverdue } from "@interventions/
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
-import { useSession } from "../../../components/use-session";
-import { formatDateTime } from "../../../lib/dates";
-import { label, STATUS_LABELS, TYPE_LABELS } from "../../../lib/labels";
+import { useFormats } from "../../../components/use-formats";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
-import { readUrlFilters, toListInput, toQueryFilters, toSearch, type UrlFilters } from "./list-filters";
+import {
+  readUrlFilters,
+  statusWord,
+  toListInput,
+  toQueryFilters,
+  toSearch,
+  typeWord,
+  type UrlFilters,
+} from "./list-filters";
 
 export function InterventionList() {
   const trpc = useTRPC();
   const params = useSearchParams();
-  const { timeZone } = useSession();
+  const t = useTranslations("list");
+  const label = useLabels();
+  const { timeZone, dateTime } = useFormats();
   const filters = readUrlFilters(params);
   const options = useQuery(trpc.session.options.queryOptions());
   const list = useQuery(trpc.interventions.list.queryOptions(toListInput(filters, timeZone)));
@@ -24,7 +34,7 @@ export function InterventionList() {
     const profile = options.data?.profiles.find((candidate) => candidate.id === item.assignedProfileId);
     if (profile) return `${profile.firstName} ${profile.lastName}`;
     const contact = options.data?.contacts.find((candidate) => candidate.id === item.assignedCompanyContactId);
-    return contact ? `${contact.firstName} ${contact.lastName} (${contact.companyName})` : "Unassigned";
+    return contact ? `${contact.firstName} ${contact.lastName} (${contact.companyName})` : t("unassigned");
   };
   const total = counts.data?.reduce((sum, row) => sum + row.count, 0);
   const now = new Date();
@@ -33,14 +43,14 @@ export function InterventionList() {
     <>
       <FilterForm filters={filters} options={options.data} />
 
-      <nav aria-label="Count per status">
+      <nav aria-label={t("countPerStatus")}>
         <ul className="tabs">
           <li>
             <Link
               href={`/interventions${toSearch({ ...filters, status: "", cursor: "" })}`}
               aria-current={filters.status === ""}
             >
-              All {total === undefined ? "" : `(${total})`}
+              {total === undefined ? t("all") : t("allCount", { count: total })}
             </Link>
           </li>
           {Object.values(InterventionStatus).map((status) => {
@@ -48,10 +58,12 @@ export function InterventionList() {
             return (
               <li key={status}>
                 <Link
-                  href={`/interventions${toSearch({ ...filters, status: String(status), cursor: "" })}`}
-                  aria-current={filters.status === String(status)}
+                  href={`/interventions${toSearch({ ...filters, status: statusWord(status), cursor: "" })}`}
+                  aria-current={filters.status === statusWord(status)}
                 >
-                  {label(STATUS_LABELS, status)} ({counts.data ? count : "…"})
+                  {counts.data
+                    ? t("statusCount", { status: label("status", status), count })
+                    : t("statusCounting", { status: label("status", status) })}
                 </Link>
               </li>
             );
@@ -59,43 +71,43 @@ export function InterventionList() {
         </ul>
       </nav>
 
-      {list.isPending ? <Loading what="interventions" /> : null}
+      {list.isPending ? <Loading>{t("loading")}</Loading> : null}
       {list.error ? <ErrorBanner error={list.error} /> : null}
       {list.data && list.data.items.length === 0 ? (
         <Empty>
-          No intervention matches these filters. <Link href="/interventions">Clear the filters</Link>
+          {t("empty")} <Link href="/interventions">{t("clearFilters")}</Link>
         </Empty>
       ) : null}
       {list.data && list.data.items.length > 0 ? (
         <div className="table-wrap">
           <table className="records">
-            <caption className="visually-hidden">Interventions, by scheduled date</caption>
+            <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Scheduled</th>
-                <th scope="col">Intervention</th>
-                <th scope="col">Status</th>
-                <th scope="col">Assignee</th>
+                <th scope="col">{t("scheduled")}</th>
+                <th scope="col">{t("intervention")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("assignee")}</th>
               </tr>
             </thead>
             <tbody>
               {list.data.items.map((item) => (
                 <tr key={item.id}>
                   <td>
-                    {formatDateTime(item.scheduledStart, timeZone)}
+                    {dateTime(item.scheduledStart)}
                     <br />
-                    <span className="muted">to {formatDateTime(item.scheduledEnd, timeZone)}</span>
+                    <span className="muted">{t("until", { end: dateTime(item.scheduledEnd) })}</span>
                   </td>
                   <td>
                     <Link href={`/interventions/${item.id}`}>
-                      #{item.id} {label(TYPE_LABELS, item.type)}
+                      {t("numbered", { id: String(item.id), type: label("type", item.type) })}
                     </Link>
                     {item.description ? <div className="muted">{item.description}</div> : null}
                   </td>
                   <td>
-                    <span className={`badge status-${item.status}`}>{label(STATUS_LABELS, item.status)}</span>{" "}
+                    <span className={`badge status-${item.status}`}>{label("status", item.status)}</span>{" "}
                     {isOverdue(item.status, new Date(item.scheduledEnd), now) ? (
-                      <span className="badge overdue">Overdue</span>
+                      <span className="badge overdue">{t("overdue")}</span>
                     ) : null}
                   </td>
                   <td>{assigneeName(item)}</td>
@@ -106,10 +118,10 @@ export function InterventionList() {
         </div>
       ) : null}
 
-      <nav aria-label="Pages" className="row">
+      <nav aria-label={t("pages")} className="row">
         {filters.cursor ? (
           <Link className="button secondary" href={`/interventions${toSearch({ ...filters, cursor: "" })}`}>
-            ← First page
+            {t("firstPage")}
           </Link>
         ) : null}
         {list.data?.nextCursor ? (
@@ -117,7 +129,7 @@ export function InterventionList() {
             className="button secondary"
             href={`/interventions${toSearch({ ...filters, cursor: list.data.nextCursor })}`}
           >
-            Next page →
+            {t("nextPage")}
           </Link>
         ) : null}
       </nav>
@@ -134,12 +146,14 @@ type Options = {
 /** A plain GET form: the filters land in the address, so a link can be shared (it works without script too). */
 function FilterForm({ filters, options }: { filters: UrlFilters; options: Options | undefined }) {
   const router = useRouter();
+  const t = useTranslations("list");
+  const label = useLabels();
   return (
     <form
       method="get"
       action="/interventions"
       className="card row"
-      aria-label="Filters"
+      aria-label={t("filters")}
       // Drawn again once the options arrive: a select's defaultValue only applies to options present then.
       key={`${toSearch(filters)}|${options ? "ready" : "loading"}`}
       onSubmit={(event) => {
@@ -152,31 +166,31 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
       }}
     >
       <label className="field">
-        <span>Type</span>
+        <span>{t("type")}</span>
         <select name="type" defaultValue={filters.type}>
-          <option value="">All types</option>
+          <option value="">{t("allTypes")}</option>
           {Object.values(InterventionType).map((type) => (
-            <option key={type} value={type}>
-              {label(TYPE_LABELS, type)}
+            <option key={type} value={typeWord(type)}>
+              {label("type", type)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>Status</span>
+        <span>{t("status")}</span>
         <select name="status" defaultValue={filters.status}>
-          <option value="">All statuses</option>
+          <option value="">{t("allStatuses")}</option>
           {Object.values(InterventionStatus).map((status) => (
-            <option key={status} value={status}>
-              {label(STATUS_LABELS, status)}
+            <option key={status} value={statusWord(status)}>
+              {label("status", status)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>Site</span>
+        <span>{t("site")}</span>
         <select name="siteId" defaultValue={filters.siteId}>
-          <option value="">All sites</option>
+          <option value="">{t("allSites")}</option>
           {options?.sites.map((site) => (
             <option key={site.id} value={site.id}>
               {site.name}
@@ -185,17 +199,17 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         </select>
       </label>
       <label className="field">
-        <span>Assignee</span>
+        <span>{t("assignee")}</span>
         <select name="assignee" defaultValue={filters.assignee}>
-          <option value="">Anyone</option>
-          <optgroup label="Users">
+          <option value="">{t("anyone")}</option>
+          <optgroup label={t("users")}>
             {options?.profiles.map((profile) => (
               <option key={`p${profile.id}`} value={`p${profile.id}`}>
                 {profile.firstName} {profile.lastName}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Provider contacts">
+          <optgroup label={t("providerContacts")}>
             {options?.contacts.map((contact) => (
               <option key={`c${contact.id}`} value={`c${contact.id}`}>
                 {contact.firstName} {contact.lastName} ({contact.companyName})
@@ -205,23 +219,23 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         </select>
       </label>
       <label className="field">
-        <span>From</span>
+        <span>{t("from")}</span>
         <input type="date" name="from" defaultValue={filters.from} />
       </label>
       <label className="field">
-        <span>To</span>
+        <span>{t("to")}</span>
         <input type="date" name="to" defaultValue={filters.to} />
       </label>
       <label className="field">
-        <span>Order</span>
+        <span>{t("order")}</span>
         <select name="order" defaultValue={filters.order}>
-          <option value="asc">Earliest first</option>
-          <option value="desc">Latest first</option>
+          <option value="asc">{t("earliestFirst")}</option>
+          <option value="desc">{t("latestFirst")}</option>
         </select>
       </label>
-      <button type="submit">Apply</button>
+      <button type="submit">{t("apply")}</button>
       <Link href="/interventions" className="button secondary">
-        Clear
+        {t("clear")}
       </Link>
     </form>
   );

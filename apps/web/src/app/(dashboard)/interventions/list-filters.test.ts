@@ -1,12 +1,45 @@
+import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { describe, expect, it } from "vitest";
-import { readUrlFilters, toListInput, toQueryFilters, toSearch } from "./list-filters";
+import { readUrlFilters, statusWord, toListInput, toQueryFilters, toSearch, wordedSearch } from "./list-filters";
 
 describe("the list's filters in the address", () => {
   it("round-trips through the address, leaving out what is empty or default", () => {
-    const filters = readUrlFilters(new URLSearchParams("type=1&status=2&siteId=&assignee=c4&order=asc"));
-    expect(toSearch(filters)).toBe("?type=1&status=2&assignee=c4");
+    const filters = readUrlFilters(
+      new URLSearchParams("type=preventive&status=scheduled&siteId=&assignee=c4&order=asc"),
+    );
+    expect(toSearch(filters)).toBe("?type=preventive&status=scheduled&assignee=c4");
     expect(readUrlFilters(new URLSearchParams(toSearch(filters).slice(1)))).toEqual(filters);
     expect(toSearch(readUrlFilters(new URLSearchParams("")))).toBe("");
+  });
+
+  it("names types and statuses by words, every one of them", () => {
+    const query = toQueryFilters(
+      readUrlFilters(new URLSearchParams("type=training-exercise&status=awaiting-verification")),
+      "UTC",
+    );
+    expect([query.type, query.status]).toEqual([
+      InterventionType.trainingExercise,
+      InterventionStatus.awaitingVerification,
+    ]);
+    expect(Object.values(InterventionStatus).map(statusWord)).toEqual([
+      "to-schedule",
+      "scheduled",
+      "in-progress",
+      "awaiting-verification",
+      "accepted",
+      "rejected",
+      "cancelled",
+    ]);
+  });
+
+  it("rewrites an old numeric link in words, keeping the rest; a worded one needs nothing", () => {
+    expect(wordedSearch(new URLSearchParams("status=4&type=1&siteId=3"))).toBe(
+      "?status=awaiting-verification&type=preventive&siteId=3",
+    );
+    expect(wordedSearch(new URLSearchParams("type=3&order=desc"))).toBe("?type=training-exercise&order=desc");
+    expect(wordedSearch(new URLSearchParams("status=99"))).toBe("");
+    expect(wordedSearch(new URLSearchParams("status=scheduled&type=curative"))).toBeNull();
+    expect(wordedSearch(new URLSearchParams(""))).toBeNull();
   });
 
   it("turns calendar days in the organization's zone into a half-open UTC range covering the last day", () => {
@@ -24,7 +57,9 @@ describe("the list's filters in the address", () => {
 
   it("ignores what cannot be read rather than failing the page", () => {
     const query = toListInput(
-      readUrlFilters(new URLSearchParams("type=9&status=x&siteId=-1&assignee=p1.5&from=tomorrow&order=sideways")),
+      readUrlFilters(
+        new URLSearchParams("type=9&status=sideways&siteId=-1&assignee=p1.5&from=tomorrow&order=sideways"),
+      ),
       "UTC",
     );
     expect(query).toEqual({

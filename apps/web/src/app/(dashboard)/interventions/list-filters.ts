@@ -8,7 +8,9 @@ import { addDays, zonedDayStartIso } from "../../../lib/dates";
 
 /** The list's filters as they stand in the address bar, so that a link shows the same list. */
 export interface UrlFilters {
+  /** A type's word (`preventive`, `training-exercise`). */
   type: string;
+  /** A status's word (`awaiting-verification`). */
   status: string;
   siteId: string;
   /** `p<profileId>` for a user, `c<contactId>` for a provider's contact. */
@@ -18,6 +20,33 @@ export interface UrlFilters {
   to: string;
   order: "asc" | "desc";
   cursor: string;
+}
+
+/** An enum member's name as an address writes it: `awaitingVerification` → `awaiting-verification`. */
+const wordOf = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+function wordsOf<E extends Record<string, number>>(values: E): Map<string, E[keyof E]> {
+  return new Map(Object.entries(values).map(([name, value]) => [wordOf(name), value as E[keyof E]]));
+}
+
+/** The words of the address for the types and statuses: readable, and stable whatever the numbers become. */
+export const TYPE_WORDS = wordsOf(InterventionType);
+export const STATUS_WORDS = wordsOf(InterventionStatus);
+
+const wordFor = <V>(words: Map<string, V>, value: V) => [...words].find(([, candidate]) => candidate === value)?.[0];
+export const typeWord = (type: InterventionType) => wordFor(TYPE_WORDS, type) ?? "";
+export const statusWord = (status: InterventionStatus) => wordFor(STATUS_WORDS, status) ?? "";
+
+/** The type a word of the address names, if any (a planning's filter too). */
+export const typeOfWord = (word: string | null | undefined) => (word ? TYPE_WORDS.get(word) : undefined);
+
+/** A page's search parameters, as Next.js hands them to a server component, as the address carries them. */
+export function paramsOf(search: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    for (const one of Array.isArray(value) ? value : [value ?? ""]) params.append(key, one);
+  }
+  return params;
 }
 
 export function readUrlFilters(params: URLSearchParams): UrlFilters {
@@ -42,8 +71,29 @@ export function toSearch(filters: Partial<UrlFilters>): string {
   return search ? `?${search}` : "";
 }
 
-const inEnum = (values: object, raw: string) =>
-  (Object.values(values) as number[]).includes(Number(raw)) ? Number(raw) : undefined;
+/**
+ * The address in words of an old link that names a type or a status by its number (`?status=4` →
+ * `?status=awaiting-verification`), the rest as it was; null when there is nothing to rewrite.
+ */
+export function wordedSearch(params: URLSearchParams): string | null {
+  const next = new URLSearchParams(params);
+  let changed = false;
+  for (const [key, words] of [
+    ["type", TYPE_WORDS],
+    ["status", STATUS_WORDS],
+  ] as const) {
+    const raw = params.get(key);
+    if (!raw || !/^\d{1,3}$/.test(raw)) continue;
+    const word = wordFor<number>(words, Number(raw));
+    if (word) next.set(key, word);
+    else next.delete(key);
+    changed = true;
+  }
+  if (!changed) return null;
+  const search = next.toString();
+  return search ? `?${search}` : "";
+}
+
 const positiveId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : undefined);
 /** A real calendar day (2026-13-01 is not one). */
 export const day = (raw: string) =>
@@ -54,8 +104,8 @@ export function toQueryFilters(filters: UrlFilters, timeZone: string): Intervent
   const from = day(filters.from);
   const to = day(filters.to);
   return {
-    type: inEnum(InterventionType, filters.type) as InterventionFiltersInput["type"],
-    status: inEnum(InterventionStatus, filters.status) as InterventionFiltersInput["status"],
+    type: TYPE_WORDS.get(filters.type),
+    status: STATUS_WORDS.get(filters.status),
     siteId: positiveId(filters.siteId),
     assignedProfileId: filters.assignee.startsWith("p") ? positiveId(filters.assignee.slice(1)) : undefined,
     assignedCompanyContactId: filters.assignee.startsWith("c") ? positiveId(filters.assignee.slice(1)) : undefined,

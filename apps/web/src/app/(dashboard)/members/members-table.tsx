@@ -3,11 +3,11 @@
 import type { RouterOutputs } from "@interventions/api/trpc";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormFeedback } from "../../../components/form-feedback";
-import { useSession } from "../../../components/use-session";
-import { formatDateTime } from "../../../lib/dates";
-import { label, ROLE_LABELS } from "../../../lib/labels";
+import { useFormats } from "../../../components/use-formats";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 
 type Member = RouterOutputs["members"]["list"]["members"][number];
@@ -16,14 +16,16 @@ type Member = RouterOutputs["members"]["list"]["members"][number];
 export function MembersTable({ members }: { members: Member[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { timeZone } = useSession();
+  const t = useTranslations("members");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation(
     trpc.members.revokeSessions.mutationOptions({
       onSuccess: ({ revoked }, { userId }) => {
         const member = members.find((candidate) => candidate.userId === userId);
-        const name = member ? `${member.firstName} ${member.lastName}` : "The member";
-        setDone(`${name} is signed out everywhere (${revoked} session${revoked === 1 ? "" : "s"} ended).`);
+        const name = member ? `${member.firstName} ${member.lastName}` : t("theMember");
+        setDone(t("signedOut", { name, count: revoked }));
         router.refresh();
       },
     }),
@@ -34,13 +36,13 @@ export function MembersTable({ members }: { members: Member[] }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Signed in on</th>
-            <th scope="col">Last sign-in</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("signedInOn")}</th>
+            <th scope="col">{t("lastSignIn")}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -51,25 +53,21 @@ export function MembersTable({ members }: { members: Member[] }) {
               <tr key={member.userId}>
                 <th scope="row">{name}</th>
                 <td>{member.email}</td>
-                <td>{label(ROLE_LABELS, member.role)}</td>
-                <td>
-                  {member.liveSessions === 0
-                    ? "Not signed in"
-                    : `${member.liveSessions} device${member.liveSessions > 1 ? "s" : ""}`}
-                </td>
-                <td>{formatDateTime(member.lastSignInAt, timeZone)}</td>
+                <td>{label("role", member.role)}</td>
+                <td>{member.liveSessions === 0 ? t("notSignedIn") : t("devices", { count: member.liveSessions })}</td>
+                <td>{dateTime(member.lastSignInAt)}</td>
                 <td>
                   <button
                     type="button"
                     className="secondary"
                     disabled={member.liveSessions === 0 || mutation.isPending}
-                    aria-label={`Sign ${name} out everywhere`}
+                    aria-label={t("signOutLabel", { name })}
                     onClick={() => {
                       setDone(null);
                       mutation.mutate({ userId: member.userId });
                     }}
                   >
-                    Sign out everywhere
+                    {t("signOutEverywhere")}
                   </button>
                 </td>
               </tr>

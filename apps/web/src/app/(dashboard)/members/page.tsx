@@ -1,19 +1,23 @@
 import { listMembers } from "@interventions/api/services";
 import { ErrorCode, Operation, roleAllows } from "@interventions/domain";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ErrorBanner } from "../../../components/states";
 import { requireActor, serviceContextFor } from "../../../lib/session";
 import { MembersTable } from "./members-table";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members");
+  return { title: t("title") };
+}
 
 /** The organization's members and who is signed in, for its admins: a lost phone is signed out from here. */
 export default async function MembersPage() {
-  const actor = await requireActor("/members");
+  const [actor, t] = await Promise.all([requireActor("/members"), getTranslations("members")]);
   if (!roleAllows(actor.role, Operation.manageMembers)) {
     return (
       <>
-        <h1>Members</h1>
+        <h1>{t("title")}</h1>
         <ErrorBanner error={{ data: { errorCode: ErrorCode.forbidden } }} />
       </>
     );
@@ -22,11 +26,8 @@ export default async function MembersPage() {
   const { members } = await listMembers({ ctx });
   return (
     <>
-      <h1>Members</h1>
-      <p className="muted">
-        Signing a member out everywhere ends all their sessions at once, on every device: the dashboard, the mobile app
-        and partner integrations using their session. They can sign in again with their password.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <MembersTable members={members} />
     </>
   );

@@ -1,26 +1,30 @@
 "use client";
 
-import { InterventionType, interventionTypeSchema } from "@interventions/domain";
+import { InterventionType } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { ErrorBanner, Loading } from "../../../components/states";
-import { useSession } from "../../../components/use-session";
-import { addDays, formatDate, zonedDay, zonedDayStartIso } from "../../../lib/dates";
-import { label, STATUS_LABELS, TYPE_LABELS } from "../../../lib/labels";
+import { useFormats } from "../../../components/use-formats";
+import { addDays, zonedDay, zonedDayStartIso } from "../../../lib/dates";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
-import { day } from "../interventions/list-filters";
+import { day, typeOfWord, typeWord } from "../interventions/list-filters";
 import { type PlanningView, periodDays, shiftAnchor } from "./period";
 
 export function PlanningCalendar() {
   const trpc = useTRPC();
   const params = useSearchParams();
-  const { timeZone } = useSession();
+  const t = useTranslations("planning");
+  const label = useLabels();
+  const formats = useFormats();
+  const { timeZone } = formats;
   const view: PlanningView = params.get("view") === "week" ? "week" : "month";
   const today = zonedDay(new Date(), timeZone);
   const anchor = day(params.get("date") ?? "") ?? today;
   const siteId = /^\d{1,15}$/.test(params.get("siteId") ?? "") ? Number(params.get("siteId")) : undefined;
-  const type = interventionTypeSchema.safeParse(Number(params.get("type"))).data;
+  const type = typeOfWord(params.get("type"));
   const days = periodDays(view, anchor);
   const first = days[0] ?? anchor;
   const last = days.at(-1) ?? anchor;
@@ -42,7 +46,9 @@ export function PlanningCalendar() {
     return `/planning?${next.toString()}`;
   };
   const siteNames = (siteIds: number[]) =>
-    siteIds.map((id) => options.data?.sites.find((site) => site.id === id)?.name ?? `Site ${id}`).join(", ");
+    siteIds
+      .map((id) => options.data?.sites.find((site) => site.id === id)?.name ?? t("siteNumber", { id: String(id) }))
+      .join(", ");
   const month = anchor.slice(0, 7);
   const overdueCount = planning.data?.items.filter((item) => item.overdue).length ?? 0;
 
@@ -52,21 +58,21 @@ export function PlanningCalendar() {
         method="get"
         action="/planning"
         className="card row"
-        aria-label="Planning options"
+        aria-label={t("options")}
         key={`${params.toString()}|${options.data ? "ready" : "loading"}`}
       >
         <input type="hidden" name="date" value={anchor} />
         <label className="field">
-          <span>View</span>
+          <span>{t("view")}</span>
           <select name="view" defaultValue={view}>
-            <option value="month">Month</option>
-            <option value="week">Week</option>
+            <option value="month">{t("month")}</option>
+            <option value="week">{t("week")}</option>
           </select>
         </label>
         <label className="field">
-          <span>Site</span>
+          <span>{t("site")}</span>
           <select name="siteId" defaultValue={siteId ?? ""}>
-            <option value="">All sites</option>
+            <option value="">{t("allSites")}</option>
             {options.data?.sites.map((site) => (
               <option key={site.id} value={site.id}>
                 {site.name}
@@ -75,66 +81,66 @@ export function PlanningCalendar() {
           </select>
         </label>
         <label className="field">
-          <span>Type</span>
-          <select name="type" defaultValue={type ?? ""}>
-            <option value="">All types</option>
+          <span>{t("type")}</span>
+          <select name="type" defaultValue={type === undefined ? "" : typeWord(type)}>
+            <option value="">{t("allTypes")}</option>
             {Object.values(InterventionType).map((value) => (
-              <option key={value} value={value}>
-                {label(TYPE_LABELS, value)}
+              <option key={value} value={typeWord(value)}>
+                {label("type", value)}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">Show</button>
+        <button type="submit">{t("show")}</button>
       </form>
 
-      <nav aria-label="Period" className="row">
+      <nav aria-label={t("period")} className="row">
         <Link className="button secondary" href={href({ date: shiftAnchor(view, anchor, -1) })}>
-          ← Previous {view}
+          {view === "month" ? t("previousMonth") : t("previousWeek")}
         </Link>
         <Link className="button secondary" href={href({ date: today })}>
-          Today
+          {t("today")}
         </Link>
         <Link className="button secondary" href={href({ date: shiftAnchor(view, anchor, 1) })}>
-          Next {view} →
+          {view === "month" ? t("nextMonth") : t("nextWeek")}
         </Link>
         <h2 aria-live="polite">
           {view === "month"
-            ? new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-                new Date(`${month}-15T12:00:00Z`),
-              )
-            : `${formatDate(`${first}T12:00:00Z`, "UTC")} – ${formatDate(`${last}T12:00:00Z`, "UTC")}`}
+            ? formats.month(month)
+            : t("weekRange", { first: formats.day(first), last: formats.day(last) })}
         </h2>
       </nav>
 
-      {planning.isPending ? <Loading what="the planning" /> : null}
+      {planning.isPending ? <Loading>{t("loading")}</Loading> : null}
       {planning.error ? <ErrorBanner error={planning.error} /> : null}
       {planning.data ? (
         <p className="muted">
-          {planning.data.items.length} intervention{planning.data.items.length === 1 ? "" : "s"} in this period
-          {overdueCount > 0 ? `, ${overdueCount} overdue` : ""}.
-          {planning.data.truncated ? " Only the first ones are shown: choose a site or a type." : ""}
+          {t("summary", { count: planning.data.items.length, overdue: overdueCount })}
+          {planning.data.truncated ? ` ${t("truncated")}` : ""}
         </p>
       ) : null}
-      <ol className="calendar" aria-label="Days">
-        {days.map((day) => {
-          const items = planning.data?.items.filter((item) => zonedDay(item.scheduledStart, timeZone) === day) ?? [];
+      <ol className="calendar" aria-label={t("days")}>
+        {days.map((shown) => {
+          const items = planning.data?.items.filter((item) => zonedDay(item.scheduledStart, timeZone) === shown) ?? [];
+          const isToday = shown === today;
           return (
             <li
-              key={day}
-              className={`day${view === "month" && day.slice(0, 7) !== month ? " outside" : ""}`}
-              aria-label={formatDate(`${day}T12:00:00Z`, "UTC")}
+              key={shown}
+              className={`day${view === "month" && shown.slice(0, 7) !== month ? " outside" : ""}${isToday ? " today" : ""}`}
+              aria-label={isToday ? t("todayLabel", { day: formats.day(shown) }) : formats.day(shown)}
+              aria-current={isToday ? "date" : undefined}
             >
-              <strong>{formatDate(`${day}T12:00:00Z`, "UTC")}</strong>
+              <strong>{formats.day(shown)}</strong>
+              {isToday ? <span className="badge today-badge">{t("today")}</span> : null}
               {items.length > 0 ? (
                 <ul>
                   {items.map((item) => (
                     <li key={item.id}>
                       <Link href={`/interventions/${item.id}`}>
-                        #{item.id} {label(TYPE_LABELS, item.type)}
+                        {t("numbered", { id: String(item.id), type: label("type", item.type) })}
                       </Link>{" "}
-                      <span className={`badge status-${item.status}`}>{label(STATUS_LABELS, item.status)}</span>
-                      {item.overdue ? <span className="badge overdue">Overdue</span> : null}
+                      <span className={`badge status-${item.status}`}>{label("status", item.status)}</span>
+                      {item.overdue ? <span className="badge overdue">{t("overdue")}</span> : null}
                       <div className="muted">{siteNames(item.siteIds)}</div>
                     </li>
                   ))}

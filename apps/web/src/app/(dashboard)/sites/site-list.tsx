@@ -2,25 +2,27 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useTRPC } from "../../../lib/trpc";
 
 export function SiteList() {
   const trpc = useTRPC();
+  const t = useTranslations("sites");
   const sites = useQuery(trpc.sites.list.queryOptions());
-  if (sites.isPending) return <Loading what="sites" />;
+  if (sites.isPending) return <Loading>{t("loading")}</Loading>;
   if (sites.error) return <ErrorBanner error={sites.error} />;
-  if (sites.data.length === 0) return <Empty>This organization has no site yet.</Empty>;
+  if (sites.data.length === 0) return <Empty>{t("empty")}</Empty>;
   return (
     <div className="table-wrap">
       <table className="records">
-        <caption className="visually-hidden">Sites</caption>
+        <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Site</th>
-            <th scope="col">Address</th>
-            <th scope="col">Rules</th>
-            <th scope="col">Open anomalies</th>
+            <th scope="col">{t("site")}</th>
+            <th scope="col">{t("address")}</th>
+            <th scope="col">{t("rules")}</th>
+            <th scope="col">{t("openAnomalies")}</th>
           </tr>
         </thead>
         <tbody>

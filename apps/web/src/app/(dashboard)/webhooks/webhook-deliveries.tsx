@@ -1,55 +1,40 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
-import { useSession } from "../../../components/use-session";
-import { formatDateTime } from "../../../lib/dates";
-import { DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS, wordFor } from "../../../lib/labels";
+import { useFormats } from "../../../components/use-formats";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import type { Delivery, Webhook } from "./webhook-view";
 
 /** As many as an admin reads to see why a partner missed a change. */
 const RECENT = 20;
 
-const TEXT = {
-  loading: "the deliveries",
-  empty: "No delivery yet: each event this webhook is told of will show here.",
-  caption: (url: string) => `Recent deliveries to ${url}, newest first`,
-  event: "Event",
-  status: "Status",
-  attempts: "Attempts",
-  lastAnswer: "Last answer",
-  happened: "Event at",
-  lastAttempt: "Last attempt",
-  delivered: "Delivered",
-  noAnswer: "No answer yet",
-  httpStatus: (status: number) => `HTTP ${status}`,
-  checkAgain: "Check again",
-  checkAgainLabel: (url: string) => `Check the deliveries to ${url} again`,
-};
-
 /** A subscription's latest deliveries: which event, where it stands, and what the receiver last said. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const trpc = useTRPC();
-  const { timeZone } = useSession();
+  const t = useTranslations("webhookDeliveries");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   const query = useQuery(trpc.webhooks.deliveries.queryOptions({ webhookId: webhook.id, limit: RECENT }));
-  if (query.isPending) return <Loading what={TEXT.loading} />;
+  if (query.isPending) return <Loading>{t("loading")}</Loading>;
   if (query.error) return <ErrorBanner error={query.error} />;
   const refresh = (
     <button
       type="button"
       className="secondary"
       disabled={query.isFetching}
-      aria-label={TEXT.checkAgainLabel(webhook.url)}
+      aria-label={t("checkAgainLabel", { url: webhook.url })}
       onClick={() => query.refetch()}
     >
-      {TEXT.checkAgain}
+      {t("checkAgain")}
     </button>
   );
   if (query.data.length === 0) {
     return (
       <div className="row">
-        <Empty>{TEXT.empty}</Empty>
+        <Empty>{t("empty")}</Empty>
         {refresh}
       </div>
     );
@@ -58,32 +43,30 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
     <div className="stack">
       <div className="table-wrap">
         <table className="records">
-          <caption>{TEXT.caption(webhook.url)}</caption>
+          <caption>{t("caption", { url: webhook.url })}</caption>
           <thead>
             <tr>
-              <th scope="col">{TEXT.event}</th>
-              <th scope="col">{TEXT.status}</th>
-              <th scope="col">{TEXT.attempts}</th>
-              <th scope="col">{TEXT.lastAnswer}</th>
-              <th scope="col">{TEXT.happened}</th>
-              <th scope="col">{TEXT.lastAttempt}</th>
-              <th scope="col">{TEXT.delivered}</th>
+              <th scope="col">{t("event")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("attempts")}</th>
+              <th scope="col">{t("lastAnswer")}</th>
+              <th scope="col">{t("happened")}</th>
+              <th scope="col">{t("lastAttempt")}</th>
+              <th scope="col">{t("delivered")}</th>
             </tr>
           </thead>
           <tbody>
             {query.data.map((delivery) => (
               <tr key={delivery.webhookId}>
-                <th scope="row">{wordFor(WEBHOOK_EVENT_LABELS, delivery.eventType)}</th>
+                <th scope="row">{label("webhookEvent", delivery.eventType)}</th>
                 <td>
-                  <span className={statusBadge(delivery.status)}>
-                    {wordFor(DELIVERY_STATUS_LABELS, delivery.status)}
-                  </span>
+                  <span className={statusBadge(delivery.status)}>{label("deliveryStatus", delivery.status)}</span>
                 </td>
                 <td>{delivery.attempts}</td>
-                <td>{lastAnswer(delivery)}</td>
-                <td>{formatDateTime(delivery.createdAt, timeZone)}</td>
-                <td>{formatDateTime(delivery.lastAttemptAt, timeZone)}</td>
-                <td>{formatDateTime(delivery.deliveredAt, timeZone)}</td>
+                <td>{lastAnswer(delivery) ?? t("noAnswer")}</td>
+                <td>{dateTime(delivery.createdAt)}</td>
+                <td>{dateTime(delivery.lastAttemptAt)}</td>
+                <td>{dateTime(delivery.deliveredAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -100,11 +83,11 @@ function statusBadge(status: Delivery["status"]): string {
   return "badge status-4";
 }
 
-/** The receiver's HTTP status and, when it failed, why, in one line. */
-function lastAnswer(delivery: Delivery): string {
+/** The receiver's HTTP status and, when it failed, why, in one line (as the receiver or the network said it). */
+function lastAnswer(delivery: Delivery): string | null {
   const parts = [
-    delivery.lastResponseStatus === null ? null : TEXT.httpStatus(delivery.lastResponseStatus),
+    delivery.lastResponseStatus === null ? null : `HTTP ${delivery.lastResponseStatus}`,
     delivery.lastError,
   ].filter((part): part is string => Boolean(part));
-  return parts.length === 0 ? TEXT.noAnswer : parts.join(": ");
+  return parts.length === 0 ? null : parts.join(": ");
 }

@@ -2,30 +2,24 @@
 
 import { createWebhookInput, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@interventions/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Field } from "../../../components/field";
 import { FormFeedback } from "../../../components/form-feedback";
 import { fieldIssuesOf } from "../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, validateWith } from "../../../lib/form-validation";
-import { WEBHOOK_EVENT_LABELS } from "../../../lib/labels";
+import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../lib/form-validation";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { type CreatedWebhook, WebhookSecret } from "./webhook-secret";
-
-const TEXT = {
-  heading: "Add a webhook",
-  url: "Endpoint URL",
-  urlHint: "Where the partner's server receives the events, such as https://partner.example/webhooks.",
-  urlMissing: "Enter the URL the events are posted to.",
-  events: "Events",
-  eventsHint: "None ticked: every event, including kinds added later.",
-  submit: "Add the webhook",
-};
 
 /** Subscribes an endpoint; its secret is shown once, right after. */
 export function WebhookForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("webhookForm");
+  const label = useLabels();
+  const validate = useValidate();
   const headingId = useId();
   const eventsHintId = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -58,8 +52,8 @@ export function WebhookForm() {
       events: events.length === 0 ? undefined : WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type)),
     };
     const checked = values.url
-      ? validateWith(createWebhookInput, values)
-      : { ok: false as const, errors: { url: TEXT.urlMissing } };
+      ? validate(createWebhookInput, values)
+      : { ok: false as const, errors: { url: t("urlMissing") } };
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstInvalid(formRef.current);
@@ -74,11 +68,11 @@ export function WebhookForm() {
 
   return (
     <section className="card webhook-form" aria-labelledby={headingId}>
-      <h2 id={headingId}>{TEXT.heading}</h2>
+      <h2 id={headingId}>{t("heading")}</h2>
       {created ? <WebhookSecret key={created.secret} created={created} onDismiss={() => setCreated(null)} /> : null}
       <form ref={formRef} onSubmit={submit} aria-labelledby={headingId} className="stack" noValidate>
         <FormFeedback error={mutation.error} success={null} />
-        <Field label={TEXT.url} hint={TEXT.urlHint} error={errors.url}>
+        <Field label={t("url")} hint={t("urlHint")} error={errors.url}>
           {(props) => (
             <input
               {...props}
@@ -96,9 +90,9 @@ export function WebhookForm() {
           aria-describedby={errors.events ? `${eventsHintId} ${eventsHintId}-error` : eventsHintId}
           aria-invalid={Boolean(errors.events)}
         >
-          <legend>{TEXT.events}</legend>
+          <legend>{t("events")}</legend>
           <p id={eventsHintId} className="hint muted">
-            {TEXT.eventsHint}
+            {t("eventsHint")}
           </p>
           <div className="checks">
             {WEBHOOK_EVENT_TYPES.map((type) => (
@@ -108,7 +102,7 @@ export function WebhookForm() {
                   checked={events.includes(type)}
                   onChange={(event) => toggle(type, event.target.checked)}
                 />
-                {WEBHOOK_EVENT_LABELS[type]}
+                {label("webhookEvent", type)}
               </label>
             ))}
           </div>
@@ -120,7 +114,7 @@ export function WebhookForm() {
         </fieldset>
         <div>
           <button type="submit" disabled={mutation.isPending}>
-            {TEXT.submit}
+            {t("submit")}
           </button>
         </div>
       </form>

@@ -1,50 +1,27 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { FormFeedback } from "../../../components/form-feedback";
 import { Empty } from "../../../components/states";
-import { useSession } from "../../../components/use-session";
-import { formatDateTime } from "../../../lib/dates";
-import { WEBHOOK_DISABLED_LABELS, WEBHOOK_EVENT_LABELS, wordFor } from "../../../lib/labels";
+import { useFormats } from "../../../components/use-formats";
+import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import type { Webhook } from "./webhook-view";
-
-const TEXT = {
-  empty: "No webhook yet: add one below to tell a partner's server of the organization's events.",
-  caption: "Webhook subscriptions: where each posts, which events, and whether it is on",
-  endpoint: "Endpoint",
-  events: "Events",
-  status: "Status",
-  added: "Added",
-  actions: "Actions",
-  allEvents: "All events",
-  active: "Active",
-  turnedOff: "Turned off",
-  failingSince: (date: string) => `Failing since ${date}`,
-  turnOff: "Turn off",
-  turnOn: "Turn on",
-  turnOffLabel: (url: string) => `Turn off the webhook to ${url}`,
-  turnOnLabel: (url: string) => `Turn on the webhook to ${url}`,
-  turnedOffDone: (url: string) => `The webhook to ${url} is turned off: it is told of no more events.`,
-  turnedOnDone: (url: string) => `The webhook to ${url} is on again: it is told of the next events.`,
-  showDeliveries: "Show recent deliveries",
-  hideDeliveries: "Hide recent deliveries",
-  deliveriesLabel: (shown: boolean, url: string) => `${shown ? "Hide" : "Show"} recent deliveries to ${url}`,
-};
 
 /** Each subscription, its state in words, the button turning it off or on, and its recent deliveries. */
 export function WebhookTable({ webhooks }: { webhooks: Webhook[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { timeZone } = useSession();
+  const t = useTranslations("webhookTable");
   const [done, setDone] = useState<string | null>(null);
   const [shown, setShown] = useState<number[]>([]);
   const mutation = useMutation(
     trpc.webhooks.setActive.mutationOptions({
       onSuccess: (webhook) => {
-        setDone(webhook.active ? TEXT.turnedOnDone(webhook.url) : TEXT.turnedOffDone(webhook.url));
+        setDone(webhook.active ? t("turnedOnDone", { url: webhook.url }) : t("turnedOffDone", { url: webhook.url }));
         return queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
       },
     }),
@@ -53,21 +30,21 @@ export function WebhookTable({ webhooks }: { webhooks: Webhook[] }) {
     setShown((current) =>
       current.includes(webhookId) ? current.filter((id) => id !== webhookId) : [...current, webhookId],
     );
-  if (webhooks.length === 0) return <Empty>{TEXT.empty}</Empty>;
+  if (webhooks.length === 0) return <Empty>{t("empty")}</Empty>;
   return (
     <>
       <FormFeedback error={mutation.error} success={done} />
       <div className="table-wrap">
         <table className="records webhook-table">
-          <caption className="visually-hidden">{TEXT.caption}</caption>
+          <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{TEXT.endpoint}</th>
-              <th scope="col">{TEXT.events}</th>
-              <th scope="col">{TEXT.status}</th>
-              <th scope="col">{TEXT.added}</th>
+              <th scope="col">{t("endpoint")}</th>
+              <th scope="col">{t("events")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("added")}</th>
               <th scope="col">
-                <span className="visually-hidden">{TEXT.actions}</span>
+                <span className="visually-hidden">{t("actions")}</span>
               </th>
             </tr>
           </thead>
@@ -76,7 +53,6 @@ export function WebhookTable({ webhooks }: { webhooks: Webhook[] }) {
               <WebhookRow
                 key={webhook.id}
                 webhook={webhook}
-                timeZone={timeZone}
                 busy={mutation.isPending}
                 deliveriesShown={shown.includes(webhook.id)}
                 onToggleActive={() => {
@@ -95,20 +71,21 @@ export function WebhookTable({ webhooks }: { webhooks: Webhook[] }) {
 
 function WebhookRow({
   webhook,
-  timeZone,
   busy,
   deliveriesShown,
   onToggleActive,
   onToggleDeliveries,
 }: {
   webhook: Webhook;
-  timeZone: string;
   busy: boolean;
   deliveriesShown: boolean;
   onToggleActive: () => void;
   onToggleDeliveries: () => void;
 }) {
   const deliveriesId = useId();
+  const t = useTranslations("webhookTable");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   return (
     <>
       <tr>
@@ -117,41 +94,47 @@ function WebhookRow({
         </th>
         <td>
           {webhook.events === null
-            ? TEXT.allEvents
-            : webhook.events.map((type) => wordFor(WEBHOOK_EVENT_LABELS, type)).join(", ")}
+            ? t("allEvents")
+            : webhook.events.map((type) => label("webhookEvent", type)).join(", ")}
         </td>
         <td>
           <span className={webhook.active ? "badge status-5" : "badge status-6"}>
-            {webhook.active ? TEXT.active : TEXT.turnedOff}
+            {webhook.active ? t("active") : t("turnedOff")}
           </span>
           {!webhook.active && webhook.disabledReason ? (
-            <div className="muted">{WEBHOOK_DISABLED_LABELS[webhook.disabledReason]}</div>
+            <div className="muted">{label("webhookDisabled", webhook.disabledReason)}</div>
           ) : null}
           {webhook.failingSince ? (
-            <div className="error">{TEXT.failingSince(formatDateTime(webhook.failingSince, timeZone))}</div>
+            <div className="error">{t("failingSince", { date: dateTime(webhook.failingSince) })}</div>
           ) : null}
         </td>
-        <td>{formatDateTime(webhook.createdAt, timeZone)}</td>
+        <td>{dateTime(webhook.createdAt)}</td>
         <td>
           <div className="row">
             <button
               type="button"
               className="secondary"
               disabled={busy}
-              aria-label={webhook.active ? TEXT.turnOffLabel(webhook.url) : TEXT.turnOnLabel(webhook.url)}
+              aria-label={
+                webhook.active ? t("turnOffLabel", { url: webhook.url }) : t("turnOnLabel", { url: webhook.url })
+              }
               onClick={onToggleActive}
             >
-              {webhook.active ? TEXT.turnOff : TEXT.turnOn}
+              {webhook.active ? t("turnOff") : t("turnOn")}
             </button>
             <button
               type="button"
               className="secondary"
               aria-expanded={deliveriesShown}
               aria-controls={deliveriesShown ? deliveriesId : undefined}
-              aria-label={TEXT.deliveriesLabel(deliveriesShown, webhook.url)}
+              aria-label={
+                deliveriesShown
+                  ? t("hideDeliveriesLabel", { url: webhook.url })
+                  : t("showDeliveriesLabel", { url: webhook.url })
+              }
               onClick={onToggleDeliveries}
             >
-              {deliveriesShown ? TEXT.hideDeliveries : TEXT.showDeliveries}
+              {deliveriesShown ? t("hideDeliveries") : t("showDeliveries")}
             </button>
           </div>
         </td>

@@ -4,16 +4,18 @@ import { CreationStatus, planPreventiveInput } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
 import { PlanningFields, type PlanningValues } from "../../../../components/planning-fields";
 import { ErrorBanner, Loading } from "../../../../components/states";
+import { useFormats } from "../../../../components/use-formats";
 import { useSession } from "../../../../components/use-session";
-import { formatDateTime, isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
+import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { fieldIssuesOf } from "../../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, validateWith } from "../../../../lib/form-validation";
-import { OBLIGATION_LABELS } from "../../../../lib/labels";
+import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../../lib/form-validation";
+import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
 
 const PLANNABLE = [CreationStatus.toScheduled, CreationStatus.scheduled] as const;
@@ -23,6 +25,10 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { timeZone } = useSession();
+  const t = useTranslations("planCheck");
+  const label = useLabels();
+  const validate = useValidate();
+  const { dateTime } = useFormats();
   const overview = useQuery(trpc.compliance.overview.queryOptions({}));
   const obligation = overview.data?.obligations.find((candidate) => candidate.siteRuleId === siteRuleId);
   const [values, setValues] = useState<PlanningValues & { description: string }>(() => {
@@ -48,13 +54,13 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
       },
     }),
   );
-  if (overview.isPending) return <Loading what="the obligation" />;
+  if (overview.isPending) return <Loading>{t("loading")}</Loading>;
   if (overview.error) return <ErrorBanner error={overview.error} />;
-  if (!obligation) return <p role="alert">This obligation does not exist in this organization.</p>;
+  if (!obligation) return <p role="alert">{t("unknown")}</p>;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validateWith(planPreventiveInput, {
+    const checked = validate(planPreventiveInput, {
       siteRuleIds: [siteRuleId],
       scheduledStart: zonedInputToIso(values.scheduledStart, timeZone),
       scheduledEnd: zonedInputToIso(values.scheduledEnd, timeZone),
@@ -74,15 +80,13 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
   return (
     <>
       <p>
-        <Link href="/compliance">← Compliance</Link>
+        <Link href="/compliance">{t("back")}</Link>
       </p>
-      <h1>
-        Plan a check: {obligation.ruleName} at {obligation.siteName}
-      </h1>
+      <h1>{t("heading", { rule: obligation.ruleName, site: obligation.siteName })}</h1>
       <p>
-        <span className={`badge obligation-${obligation.status}`}>{OBLIGATION_LABELS[obligation.status]}</span>{" "}
-        {obligation.dueAt ? `Due ${formatDateTime(obligation.dueAt, timeZone)}.` : "Never checked."}{" "}
-        {obligation.lastDoneAt ? `Last done ${formatDateTime(obligation.lastDoneAt, timeZone)}.` : null}
+        <span className={`badge obligation-${obligation.status}`}>{label("obligation", obligation.status)}</span>{" "}
+        {obligation.dueAt ? t("due", { date: dateTime(obligation.dueAt) }) : t("neverChecked")}{" "}
+        {obligation.lastDoneAt ? t("lastDone", { date: dateTime(obligation.lastDoneAt) }) : null}
       </p>
       <section className="card">
         <form ref={formRef} onSubmit={submit} className="stack" noValidate>
@@ -93,7 +97,7 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
             assigneeField="assignedProfileId"
             creationStatuses={PLANNABLE}
           />
-          <Field label="Description" error={errors.description}>
+          <Field label={t("description")} error={errors.description}>
             {(props) => (
               <textarea
                 {...props}
@@ -104,7 +108,7 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
           </Field>
           <FormFeedback error={mutation.error} success={null} />
           <button type="submit" disabled={mutation.isPending}>
-            Plan the check
+            {t("submit")}
           </button>
         </form>
       </section>

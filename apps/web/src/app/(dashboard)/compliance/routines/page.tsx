@@ -2,21 +2,25 @@ import { listOptions, listRoutines } from "@interventions/api/services";
 import { ErrorCode, Operation, roleAllows } from "@interventions/domain";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ErrorBanner } from "../../../../components/states";
 import { requireActor, serviceContextFor } from "../../../../lib/session";
 import { RoutineTable } from "./routine-table";
 
-export const metadata: Metadata = { title: "Routines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("routines");
+  return { title: t("title") };
+}
 
 /** Read here, on the server, with the signed-in actor; admins and managers get the forms to change them. */
 export default async function RoutinesPage() {
-  const actor = await requireActor("/compliance/routines");
+  const [actor, t] = await Promise.all([requireActor("/compliance/routines"), getTranslations("routines")]);
   const heading = (
     <>
       <p>
-        <Link href="/compliance">← Compliance</Link>
+        <Link href="/compliance">{t("back")}</Link>
       </p>
-      <h1>Routines</h1>
+      <h1>{t("title")}</h1>
     </>
   );
   if (!roleAllows(actor.role, Operation.readRoutines)) {
@@ -48,10 +52,7 @@ export default async function RoutinesPage() {
   return (
     <>
       {heading}
-      <p className="muted">
-        Each periodic check of a site has its routine: it plans the next check the set number of days before it falls
-        due, and assigns it. A change applies to the checks it plans from now on.
-      </p>
+      <p className="muted">{t("intro")}</p>
       <RoutineTable routines={routines} assignees={assignees} />
     </>
   );

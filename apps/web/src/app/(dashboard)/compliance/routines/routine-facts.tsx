@@ -2,15 +2,17 @@
 
 import type { RouterOutputs } from "@interventions/api/trpc";
 import Link from "next/link";
-import { useSession } from "../../../../components/use-session";
-import { formatDateTime } from "../../../../lib/dates";
-import { OBLIGATION_LABELS } from "../../../../lib/labels";
+import { useTranslations } from "next-intl";
+import { useFormats } from "../../../../components/use-formats";
+import { useLabels } from "../../../../lib/labels";
 
 export type Routine = RouterOutputs["routines"]["list"]["routines"][number];
 
 /** The cells every row starts with: site, rule, period, and where the obligation stands. */
 export function RoutineFacts({ routine }: { routine: Routine }) {
-  const { timeZone } = useSession();
+  const t = useTranslations("routines");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   const { obligation } = routine;
   return (
     <>
@@ -20,15 +22,13 @@ export function RoutineFacts({ routine }: { routine: Routine }) {
       <td>
         {routine.rule.code} — {routine.rule.name}
       </td>
-      <td>
-        {routine.rule.periodicityMonths} month{routine.rule.periodicityMonths === 1 ? "" : "s"}
-      </td>
+      <td>{t("months", { count: routine.rule.periodicityMonths })}</td>
       <td>
         {obligation ? (
           <>
-            <span className={`badge obligation-${obligation.status}`}>{OBLIGATION_LABELS[obligation.status]}</span>
+            <span className={`badge obligation-${obligation.status}`}>{label("obligation", obligation.status)}</span>
             <div className="muted">
-              {obligation.dueAt ? `Due ${formatDateTime(obligation.dueAt, timeZone)}` : "Never checked"}
+              {obligation.dueAt ? t("due", { date: dateTime(obligation.dueAt) }) : t("neverChecked")}
             </div>
           </>
         ) : (
@@ -39,10 +39,8 @@ export function RoutineFacts({ routine }: { routine: Routine }) {
   );
 }
 
-export function routineName(routine: Routine): string {
-  return `${routine.rule.name} at ${routine.site.name}`;
-}
-
-export function leadTimeText(days: number): string {
-  return days === 0 ? "On the due date" : `${days} day${days === 1 ? "" : "s"} before due`;
+/** "Fire extinguishers at Parking Part-Dieu": how a routine's controls are named. */
+export function useRoutineName() {
+  const t = useTranslations("routines");
+  return (routine: Routine) => t("name", { rule: routine.rule.name, site: routine.site.name });
 }

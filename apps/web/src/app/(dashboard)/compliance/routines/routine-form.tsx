@@ -3,13 +3,14 @@
 import { updateRoutineInput } from "@interventions/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { FormFeedback } from "../../../../components/form-feedback";
 import { fieldIssuesOf } from "../../../../lib/errors";
-import { type FieldErrors, validateWith } from "../../../../lib/form-validation";
-import { label, ROLE_LABELS } from "../../../../lib/labels";
+import { type FieldErrors, useValidate } from "../../../../lib/form-validation";
+import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
-import { type Routine, RoutineFacts, routineName } from "./routine-facts";
+import { type Routine, RoutineFacts, useRoutineName } from "./routine-facts";
 import { contactOption, profileOption, type RoutineValues, routinePatch, routineValues } from "./routine-patch";
 
 /** Who a routine may assign its checks to: the providers' contacts and the organization's members. */
@@ -23,6 +24,10 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
   const trpc = useTRPC();
   const router = useRouter();
   const form = useId();
+  const t = useTranslations("routines");
+  const label = useLabels();
+  const validate = useValidate();
+  const routineName = useRoutineName();
   const [initial, setInitial] = useState(() => routineValues(routine));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -33,7 +38,7 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
         const saved = routineValues(data);
         setInitial(saved);
         setValues(saved);
-        setSuccess("Saved.");
+        setSuccess(t("saved"));
         router.refresh();
       },
       onError: (error) => setErrors(fieldIssuesOf(error)),
@@ -51,10 +56,10 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
     const patch = routinePatch(routine.id, initial, values);
     if (Object.keys(patch).length === 1) {
       setErrors({});
-      setSuccess("Nothing has changed.");
+      setSuccess(t("nothingChanged"));
       return;
     }
-    const checked = validateWith(updateRoutineInput, patch);
+    const checked = validate(updateRoutineInput, patch);
     if (!checked.ok) {
       setSuccess(null);
       setErrors(checked.errors);
@@ -71,24 +76,24 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
       <td>
         <select
           form={form}
-          aria-label={`Assigned to: ${name}`}
+          aria-label={t("assigneeLabel", { name })}
           aria-invalid={Boolean(assigneeError)}
           aria-describedby={assigneeError ? `${form}-assignee-error` : undefined}
           value={values.assignee}
           onChange={(event) => change({ assignee: event.target.value })}
         >
-          <option value="">Nobody</option>
-          <optgroup label="Provider contacts">
+          <option value="">{t("nobody")}</option>
+          <optgroup label={t("providerContacts")}>
             {assignees.contacts.map((contact) => (
               <option key={contact.id} value={contactOption(contact.id)}>
                 {contact.name} ({contact.companyName})
               </option>
             ))}
           </optgroup>
-          <optgroup label="Members">
+          <optgroup label={t("members")}>
             {assignees.members.map((member) => (
               <option key={member.id} value={profileOption(member.id)}>
-                {member.name} ({label(ROLE_LABELS, member.role)})
+                {member.name} ({label("role", member.role)})
               </option>
             ))}
           </optgroup>
@@ -108,13 +113,13 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
             min={0}
             max={365}
             step={1}
-            aria-label={`Lead time in days: ${name}`}
+            aria-label={t("leadTimeLabel", { name })}
             aria-invalid={Boolean(errors.leadDays)}
             aria-describedby={errors.leadDays ? `${form}-lead-error` : undefined}
             value={values.leadDays}
             onChange={(event) => change({ leadDays: event.target.value })}
           />{" "}
-          days before due
+          {t("daysBeforeDue")}
         </span>
         {errors.leadDays ? (
           <span id={`${form}-lead-error`} className="field-error">
@@ -126,15 +131,15 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
         <input
           form={form}
           type="checkbox"
-          aria-label={`Active: ${name}`}
+          aria-label={t("activeLabel", { name })}
           checked={values.active}
           onChange={(event) => change({ active: event.target.checked })}
         />
       </td>
       <td>
-        <form id={form} onSubmit={submit} aria-label={`Routine of ${name}`} noValidate>
-          <button type="submit" disabled={mutation.isPending} aria-label={`Save: ${name}`}>
-            Save
+        <form id={form} onSubmit={submit} aria-label={t("formLabel", { name })} noValidate>
+          <button type="submit" disabled={mutation.isPending} aria-label={t("saveLabel", { name })}>
+            {t("save")}
           </button>
           <FormFeedback error={mutation.error} success={success} />
         </form>

@@ -1,26 +1,28 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Empty } from "../../../../components/states";
-import { leadTimeText, type Routine, RoutineFacts } from "./routine-facts";
+import { type Routine, RoutineFacts } from "./routine-facts";
 import { type Assignees, RoutineForm } from "./routine-form";
 
 /** The organization's routines, one per row: read-only, or each row its own form for those who may change it. */
 export function RoutineTable({ routines, assignees }: { routines: Routine[]; assignees: Assignees | undefined }) {
-  if (routines.length === 0) return <Empty>No routine yet: each periodic check applied to a site has one.</Empty>;
+  const t = useTranslations("routines");
+  if (routines.length === 0) return <Empty>{t("empty")}</Empty>;
   return (
     <div className="table-wrap">
       <table className="records routine-table">
-        <caption className="visually-hidden">Routines: who each check goes to, and how early it is planned</caption>
+        <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Site</th>
-            <th scope="col">Rule</th>
-            <th scope="col">Every</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assigned to</th>
-            <th scope="col">Lead time</th>
-            <th scope="col">Active</th>
-            {assignees ? <th scope="col">Save</th> : null}
+            <th scope="col">{t("site")}</th>
+            <th scope="col">{t("rule")}</th>
+            <th scope="col">{t("every")}</th>
+            <th scope="col">{t("status")}</th>
+            <th scope="col">{t("assignedTo")}</th>
+            <th scope="col">{t("leadTime")}</th>
+            <th scope="col">{t("active")}</th>
+            {assignees ? <th scope="col">{t("save")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -30,9 +32,9 @@ export function RoutineTable({ routines, assignees }: { routines: Routine[]; ass
             ) : (
               <tr key={routine.id}>
                 <RoutineFacts routine={routine} />
-                <td>{assigneeText(routine) ?? <span className="muted">Nobody</span>}</td>
-                <td>{leadTimeText(routine.leadDays)}</td>
-                <td>{routine.active ? "Active" : "Paused"}</td>
+                <td>{assigneeText(routine) ?? <span className="muted">{t("nobody")}</span>}</td>
+                <td>{routine.leadDays === 0 ? t("onDueDate") : t("leadDays", { count: routine.leadDays })}</td>
+                <td>{routine.active ? t("active") : t("paused")}</td>
               </tr>
             ),
           )}
@@ -42,10 +44,9 @@ export function RoutineTable({ routines, assignees }: { routines: Routine[]; ass
   );
 }
 
+/** Who a routine's checks go to: a provider's contact, a member, or both. */
 function assigneeText(routine: Routine): string | null {
-  const people = [
-    routine.assignedContact && `${routine.assignedContact.name} (${routine.assignedContact.companyName})`,
-    routine.assignedProfile?.name,
-  ].filter(Boolean);
-  return people.length === 0 ? null : people.join(" and ");
+  const contact = routine.assignedContact && `${routine.assignedContact.name} (${routine.assignedContact.companyName})`;
+  const member = routine.assignedProfile?.name;
+  return contact && member ? `${contact} · ${member}` : (contact ?? member ?? null);
 }

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@interventions/api/trpc";
 import { attendeeCountSchema, RuleKind, updateTrainingExerciseBody } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { CheckGroup, Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
@@ -10,7 +11,7 @@ import { PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { fieldIssuesOf } from "../../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, sameIds, validateWith } from "../../../../lib/form-validation";
+import { type FieldErrors, focusFirstInvalid, sameIds, useValidate } from "../../../../lib/form-validation";
 import { planningPatch } from "../../../../lib/planning-patch";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
@@ -21,6 +22,8 @@ type Detail = RouterOutputs["interventions"]["get"];
 export function ExerciseForm({ data }: { data: Detail }) {
   const trpc = useTRPC();
   const refresh = useRefreshAfterChange();
+  const t = useTranslations("exerciseForm");
+  const validate = useValidate();
   const { timeZone } = useSession();
   const options = useQuery(trpc.session.options.queryOptions());
   const { intervention } = data;
@@ -39,16 +42,16 @@ export function ExerciseForm({ data }: { data: Detail }) {
     attendeeCount: intervention.attendeeCount === null ? "" : String(intervention.attendeeCount),
   }));
   const [values, setValues] = useState(initial);
-  const [validate, setValidate] = useState(false);
+  const [markDone, setMarkDone] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const mutation = useMutation(
     trpc.interventions.updateTrainingExercise.mutationOptions({
       onSuccess: async () => {
-        setSuccess(validate ? "The exercise was marked as done." : "The exercise was updated.");
+        setSuccess(markDone ? t("markedDone") : t("updated"));
         setInitial(values);
-        setValidate(false);
+        setMarkDone(false);
         await refresh();
       },
       onError: (error) => {
@@ -68,21 +71,21 @@ export function ExerciseForm({ data }: { data: Detail }) {
     const patch = planningPatch(values, initial, timeZone, "assignedUserId");
     if (values.ruleId !== initial.ruleId && values.ruleId) patch.ruleId = Number(values.ruleId);
     if (!sameIds(values.siteIds, initial.siteIds)) patch.siteIds = values.siteIds;
-    if (validate) patch.validateIntervention = true;
+    if (markDone) patch.validateIntervention = true;
     const attendees = values.attendeeCount === initial.attendeeCount ? undefined : values.attendeeCount;
     const attendeeCheck = attendees === undefined ? null : attendeeCountSchema.safeParse(Number(attendees));
     if (Object.keys(patch).length === 0 && attendees === undefined) {
-      setErrors({ form: "Nothing has changed." });
+      setErrors({ form: t("nothingChanged") });
       return;
     }
-    const checked = validateWith(updateTrainingExerciseBody, {
+    const checked = validate(updateTrainingExerciseBody, {
       scheduledStart: zonedInputToIso(values.scheduledStart, timeZone),
       scheduledEnd: zonedInputToIso(values.scheduledEnd, timeZone),
       ...patch,
     });
     const fieldErrors: FieldErrors = checked.ok ? {} : checked.errors;
     if (attendeeCheck && (!attendeeCheck.success || attendees === "")) {
-      fieldErrors.attendeeCount = "Enter a whole number of people, 0 or more.";
+      fieldErrors.attendeeCount = t("attendeesInvalid");
     }
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length > 0) return focusFirstInvalid(formRef.current);
@@ -95,9 +98,9 @@ export function ExerciseForm({ data }: { data: Detail }) {
 
   return (
     <section className="card" aria-labelledby="edit-exercise-heading">
-      <h2 id="edit-exercise-heading">Edit this training exercise</h2>
+      <h2 id="edit-exercise-heading">{t("heading")}</h2>
       <form ref={formRef} onSubmit={submit} className="stack" noValidate>
-        <Field label="Description" error={errors.description}>
+        <Field label={t("description")} error={errors.description}>
           {(props) => (
             <textarea
               {...props}
@@ -112,7 +115,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
           onChange={(field, value) => set(field)(value)}
           assigneeField="assignedUserId"
         />
-        <Field label="Rule" error={errors.ruleId}>
+        <Field label={t("rule")} error={errors.ruleId}>
           {(props) => (
             <select {...props} value={values.ruleId} onChange={(event) => set("ruleId")(event.target.value)}>
               <option value="">—</option>
@@ -125,7 +128,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
           )}
         </Field>
         <CheckGroup
-          legend="Sites"
+          legend={t("sites")}
           error={errors.siteIds}
           selected={values.siteIds}
           onChange={set("siteIds")}
@@ -135,7 +138,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
           }))}
         />
         <div className="row">
-          <Field label="Attendees" error={errors.attendeeCount}>
+          <Field label={t("attendees")} error={errors.attendeeCount}>
             {(props) => (
               <input
                 {...props}
@@ -149,8 +152,8 @@ export function ExerciseForm({ data }: { data: Detail }) {
           </Field>
         </div>
         <label>
-          <input type="checkbox" checked={validate} onChange={(event) => setValidate(event.target.checked)} /> The
-          exercise took place: mark it as done (it then awaits verification)
+          <input type="checkbox" checked={markDone} onChange={(event) => setMarkDone(event.target.checked)} />{" "}
+          {t("markDone")}
         </label>
         {errors.form ? (
           <p role="alert" className="error">
@@ -159,7 +162,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
         ) : null}
         <FormFeedback error={mutation.error} success={success} />
         <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save changes"}
+          {mutation.isPending ? t("saving") : t("save")}
         </button>
       </form>
     </section>

@@ -4,34 +4,29 @@ import type { RouterOutputs } from "@interventions/api/trpc";
 import { InterventionType, isOverdue, Operation, stateAllows } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorBanner, Loading } from "../../../../components/states";
+import { useFormats } from "../../../../components/use-formats";
 import { useSession } from "../../../../components/use-session";
-import { formatDateTime } from "../../../../lib/dates";
-import {
-  ANOMALY_STATUS_LABELS,
-  CREATION_STATUS_LABELS,
-  FIELD_LABELS,
-  HISTORY_LABELS,
-  label,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  TYPE_LABELS,
-} from "../../../../lib/labels";
+import { useHistoryLabels, useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
-
-type Intervention = RouterOutputs["interventions"]["get"];
-
 import { ExerciseForm } from "./exercise-form";
 import { PreventiveForm } from "./preventive-form";
 import { VerifyForm } from "./verify-form";
 
+type Intervention = RouterOutputs["interventions"]["get"];
+
 export function InterventionDetail({ interventionId, initial }: { interventionId: number; initial: Intervention }) {
   const trpc = useTRPC();
-  const { timeZone, can } = useSession();
+  const t = useTranslations("detail");
+  const label = useLabels();
+  const historyLabel = useHistoryLabels();
+  const { dateTime } = useFormats();
+  const { can } = useSession();
   // The page read it on the server; the query takes over from there (refetched after each change).
   const query = useQuery(trpc.interventions.get.queryOptions({ interventionId }, { initialData: initial }));
   const options = useQuery(trpc.session.options.queryOptions());
-  if (query.isPending) return <Loading what="the intervention" />;
+  if (query.isPending) return <Loading>{t("loading")}</Loading>;
   if (query.error) return <ErrorBanner error={query.error} />;
 
   const { intervention, sites, siteRules, anomalies, rule, company, assignedContact, history, signatureUrl } =
@@ -45,10 +40,10 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
   };
   const describeValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined) return "—";
-    if (field === "status") return label(STATUS_LABELS, Number(value));
-    if (field === "creationStatus") return label(CREATION_STATUS_LABELS, Number(value));
+    if (field === "status") return label("status", Number(value));
+    if (field === "creationStatus") return label("creationStatus", Number(value));
     if (field === "assignedProfileId" || field === "verifiedByProfileId") return nameOfProfile(value);
-    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, timeZone);
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return dateTime(value);
     if (Array.isArray(value)) return value.join(", ");
     return String(value);
   };
@@ -62,63 +57,63 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
     can(Operation.updateTrainingExercise) &&
     stateAllows(status, Operation.updateTrainingExercise);
   const canVerify = can(Operation.verify) && stateAllows(status, Operation.verify);
+  const verifiedBy = verifier ? `${verifier.firstName} ${verifier.lastName}` : null;
 
   return (
     <>
       <p>
-        <Link href="/interventions">← All interventions</Link>
+        <Link href="/interventions">{t("back")}</Link>
       </p>
       <h1>
-        {label(TYPE_LABELS, intervention.type)} #{intervention.id}{" "}
-        <span className={`badge status-${status}`}>{label(STATUS_LABELS, status)}</span>{" "}
+        {t("heading", { type: label("type", intervention.type), id: String(intervention.id) })}{" "}
+        <span className={`badge status-${status}`}>{label("status", status)}</span>{" "}
         {isOverdue(status, new Date(intervention.scheduledEnd), new Date()) ? (
-          <span className="badge overdue">Overdue</span>
+          <span className="badge overdue">{t("overdue")}</span>
         ) : null}
       </h1>
 
       <div className="grid">
         <section className="card" aria-labelledby="facts-heading">
-          <h2 id="facts-heading">Details</h2>
+          <h2 id="facts-heading">{t("details")}</h2>
           <dl className="facts">
-            <dt>Description</dt>
+            <dt>{t("description")}</dt>
             <dd>{intervention.description ?? "—"}</dd>
-            <dt>Scheduled</dt>
+            <dt>{t("scheduled")}</dt>
             <dd>
-              {formatDateTime(intervention.scheduledStart, timeZone)} →{" "}
-              {formatDateTime(intervention.scheduledEnd, timeZone)}
+              {dateTime(intervention.scheduledStart)} → {dateTime(intervention.scheduledEnd)}
             </dd>
-            <dt>Done</dt>
+            <dt>{t("done")}</dt>
             <dd>
               {intervention.actualStart
-                ? `${formatDateTime(intervention.actualStart, timeZone)} → ${formatDateTime(intervention.actualEnd, timeZone)}`
-                : "Not yet"}
+                ? `${dateTime(intervention.actualStart)} → ${dateTime(intervention.actualEnd)}`
+                : t("notYet")}
             </dd>
-            <dt>Creation status</dt>
-            <dd>{label(CREATION_STATUS_LABELS, intervention.creationStatus)}</dd>
+            <dt>{t("creationStatus")}</dt>
+            <dd>{label("creationStatus", intervention.creationStatus)}</dd>
             {intervention.codePin !== null ? (
               <>
-                <dt>Code PIN</dt>
+                <dt>{t("codePin")}</dt>
                 <dd>{intervention.codePin}</dd>
               </>
             ) : null}
-            <dt>Assigned to</dt>
+            <dt>{t("assignedTo")}</dt>
             <dd>
               {assignedProfile ? `${assignedProfile.firstName} ${assignedProfile.lastName}` : null}
               {assignedProfile && assignedContact ? " · " : null}
               {assignedContact
                 ? `${assignedContact.firstName} ${assignedContact.lastName} (${assignedContact.email})`
                 : null}
-              {!assignedProfile && !assignedContact ? "Nobody yet" : null}
+              {!assignedProfile && !assignedContact ? t("nobodyYet") : null}
             </dd>
             {company ? (
               <>
-                <dt>Provider company</dt>
+                <dt>{t("providerCompany")}</dt>
                 <dd>{company.name}</dd>
               </>
             ) : null}
             {rule ? (
               <>
-                <dt>Rule</dt>
+                <dt>{t("rule")}</dt>
                 <dd>
                   {rule.code} — {rule.name}
                 </dd>
@@ -126,16 +121,16 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
             ) : null}
             {intervention.attendeeCount !== null ? (
               <>
-                <dt>Attendees</dt>
+                <dt>{t("attendees")}</dt>
                 <dd>{intervention.attendeeCount}</dd>
               </>
             ) : null}
             {intervention.verifiedAt ? (
               <>
-                <dt>Verified</dt>
+                <dt>{t("verified")}</dt>
                 <dd>
-                  {formatDateTime(intervention.verifiedAt, timeZone)}
-                  {verifier ? ` by ${verifier.firstName} ${verifier.lastName}` : ""}
+                  {dateTime(intervention.verifiedAt)}
+                  {verifiedBy ? ` ${t("verifiedBy", { name: verifiedBy })}` : ""}
                   {intervention.decisionComment ? ` — “${intervention.decisionComment}”` : ""}
                 </dd>
               </>
@@ -144,16 +139,16 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
         </section>
 
         <section className="card" aria-labelledby="provider-heading">
-          <h2 id="provider-heading">Provider’s report</h2>
+          <h2 id="provider-heading">{t("providerReport")}</h2>
           <dl className="facts">
-            <dt>Technician</dt>
+            <dt>{t("technician")}</dt>
             <dd>
               {intervention.providerName ?? "—"}
               {intervention.providerEmail ? ` (${intervention.providerEmail})` : ""}
             </dd>
-            <dt>Action taken</dt>
+            <dt>{t("actionTaken")}</dt>
             <dd>{intervention.providerActionComment ?? "—"}</dd>
-            <dt>Comments</dt>
+            <dt>{t("comments")}</dt>
             <dd>{intervention.providerGeneralComment ?? "—"}</dd>
           </dl>
           {signatureUrl ? (
@@ -162,18 +157,22 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
               <img
                 className="signature"
                 src={signatureUrl}
-                alt={`Signature of ${intervention.providerName ?? "the technician"}`}
+                alt={
+                  intervention.providerName
+                    ? t("signatureOf", { name: intervention.providerName })
+                    : t("signatureOfTechnician")
+                }
               />
-              <figcaption className="muted">Signature</figcaption>
+              <figcaption className="muted">{t("signature")}</figcaption>
             </figure>
           ) : (
-            <p className="muted">No signature.</p>
+            <p className="muted">{t("noSignature")}</p>
           )}
         </section>
       </div>
 
       <section aria-labelledby="scope-heading">
-        <h2 id="scope-heading">Sites and scope</h2>
+        <h2 id="scope-heading">{t("scope")}</h2>
         <ul>
           {sites.map((site) => (
             <li key={site.id}>
@@ -183,11 +182,12 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
         </ul>
         {siteRules.length > 0 ? (
           <>
-            <h3>Site rules checked</h3>
+            <h3>{t("siteRulesChecked")}</h3>
             <ul>
               {siteRules.map((siteRule) => (
                 <li key={siteRule.id}>
-                  {siteRule.ruleCode} — {siteRule.ruleName} <span className="muted">at {siteRule.siteName}</span>
+                  {siteRule.ruleCode} — {siteRule.ruleName}{" "}
+                  <span className="muted">{t("atSite", { site: siteRule.siteName })}</span>
                 </li>
               ))}
             </ul>
@@ -195,13 +195,13 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
         ) : null}
         {anomalies.length > 0 ? (
           <>
-            <h3>Anomalies to repair</h3>
+            <h3>{t("anomaliesToRepair")}</h3>
             <ul>
               {anomalies.map((anomaly) => (
                 <li key={anomaly.id}>
                   {anomaly.description}{" "}
                   <span className="muted">
-                    ({label(SEVERITY_LABELS, anomaly.severity)}, {label(ANOMALY_STATUS_LABELS, anomaly.status)})
+                    ({label("severity", anomaly.severity)}, {label("anomalyStatus", anomaly.status)})
                   </span>
                 </li>
               ))}
@@ -215,21 +215,22 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
       {canVerify ? <VerifyForm interventionId={intervention.id} /> : null}
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t("history")}</h2>
         <ol className="timeline">
           {history.map((event) => (
             <li key={event.id}>
-              <strong>{HISTORY_LABELS[event.action] ?? event.action}</strong>{" "}
+              <strong>{historyLabel.action(event.action)}</strong>{" "}
               <span className="muted">
-                {formatDateTime(event.occurredAt, timeZone)}
-                {event.actorName ? ` by ${event.actorName}` : ""}
+                {event.actorName
+                  ? t("occurredBy", { date: dateTime(event.occurredAt), name: event.actorName })
+                  : dateTime(event.occurredAt)}
               </span>
               {Object.keys(event.changes ?? {}).length > 0 ? (
                 <ul>
                   {Object.entries(event.changes as Record<string, { from: unknown; to: unknown }>).map(
                     ([field, change]) => (
                       <li key={field}>
-                        {FIELD_LABELS[field] ?? field}: {describeValue(field, change.from)} →{" "}
+                        {historyLabel.field(field)}: {describeValue(field, change.from)} →{" "}
                         {describeValue(field, change.to)}
                       </li>
                     ),

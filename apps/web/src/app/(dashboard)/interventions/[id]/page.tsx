@@ -2,11 +2,13 @@ import { getIntervention } from "@interventions/api/services";
 import { ErrorCode, isDomainError } from "@interventions/domain";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireActor, serviceContextFor } from "../../../../lib/session";
 import { InterventionDetail } from "./intervention-detail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  return { title: `Intervention #${(await params).id}` };
+  const [{ id }, t] = await Promise.all([params, getTranslations("detail")]);
+  return { title: t("title", { id }) };
 }
 
 /** Read once, here: another organization's intervention is a 404, exactly like one that does not exist. */

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@interventions/api/trpc";
 import { updatePreventiveBody } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { CheckGroup, Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
@@ -10,7 +11,7 @@ import { PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { fieldIssuesOf } from "../../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, sameIds, validateWith } from "../../../../lib/form-validation";
+import { type FieldErrors, focusFirstInvalid, sameIds, useValidate } from "../../../../lib/form-validation";
 import { planningPatch } from "../../../../lib/planning-patch";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
@@ -21,6 +22,8 @@ type Detail = RouterOutputs["interventions"]["get"];
 export function PreventiveForm({ data }: { data: Detail }) {
   const trpc = useTRPC();
   const refresh = useRefreshAfterChange();
+  const t = useTranslations("preventiveForm");
+  const validate = useValidate();
   const { timeZone } = useSession();
   const options = useQuery(trpc.session.options.queryOptions());
   const { intervention } = data;
@@ -46,7 +49,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
   const mutation = useMutation(
     trpc.interventions.updatePreventive.mutationOptions({
       onSuccess: async () => {
-        setSuccess("The preventive check was updated.");
+        setSuccess(t("updated"));
         setInitial(values);
         setNotifyCurrent(false);
         setNotifyPrevious(false);
@@ -63,10 +66,11 @@ export function PreventiveForm({ data }: { data: Detail }) {
   const reassigned =
     values.assignedCompanyContactId !== initial.assignedCompanyContactId || values.assignee !== initial.assignee;
 
-  const siteName = (siteId: number) => options.data?.sites.find((site) => site.id === siteId)?.name ?? `Site ${siteId}`;
+  const siteName = (siteId: number) =>
+    options.data?.sites.find((site) => site.id === siteId)?.name ?? t("siteNumber", { id: String(siteId) });
   const ruleName = (ruleId: number) => {
     const rule = options.data?.rules.find((candidate) => candidate.id === ruleId);
-    return rule ? `${rule.code} — ${rule.name}` : `Rule ${ruleId}`;
+    return rule ? `${rule.code} — ${rule.name}` : t("ruleNumber", { id: String(ruleId) });
   };
 
   function submit(event: FormEvent) {
@@ -80,11 +84,11 @@ export function PreventiveForm({ data }: { data: Detail }) {
     if (reassigned && notifyPrevious)
       patch.previousAssigneeNotification = { sendEmail: true, reason: reason || undefined };
     if (Object.keys(patch).length === 0) {
-      setErrors({ form: "Nothing has changed." });
+      setErrors({ form: t("nothingChanged") });
       return;
     }
     // Dates the server will keep must still be in order when only one of them moves.
-    const checked = validateWith(updatePreventiveBody, {
+    const checked = validate(updatePreventiveBody, {
       scheduledStart: zonedInputToIso(values.scheduledStart, timeZone),
       scheduledEnd: zonedInputToIso(values.scheduledEnd, timeZone),
       ...patch,
@@ -100,9 +104,9 @@ export function PreventiveForm({ data }: { data: Detail }) {
 
   return (
     <section className="card" aria-labelledby="edit-preventive-heading">
-      <h2 id="edit-preventive-heading">Edit this preventive check</h2>
+      <h2 id="edit-preventive-heading">{t("heading")}</h2>
       <form ref={formRef} onSubmit={submit} className="stack" noValidate>
-        <Field label="Description" error={errors.description}>
+        <Field label={t("description")} error={errors.description}>
           {(props) => (
             <textarea
               {...props}
@@ -118,7 +122,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
           assigneeField="assignedProfileId"
         />
         <CheckGroup
-          legend="Site rules to check"
+          legend={t("siteRules")}
           error={errors.siteRuleIds}
           selected={values.siteRuleIds}
           onChange={set("siteRuleIds")}
@@ -129,21 +133,21 @@ export function PreventiveForm({ data }: { data: Detail }) {
         />
         <label>
           <input type="checkbox" checked={notifyCurrent} onChange={(event) => setNotifyCurrent(event.target.checked)} />{" "}
-          Send an update e-mail to the current assignee
+          {t("emailCurrent")}
         </label>
         {reassigned ? (
           <fieldset>
-            <legend>Previous assignee</legend>
+            <legend>{t("previousAssignee")}</legend>
             <label>
               <input
                 type="checkbox"
                 checked={notifyPrevious}
                 onChange={(event) => setNotifyPrevious(event.target.checked)}
               />{" "}
-              Tell the previous assignee by e-mail
+              {t("emailPrevious")}
             </label>
             {notifyPrevious ? (
-              <Field label="Reason" error={errors.previousAssigneeNotification}>
+              <Field label={t("reason")} error={errors.previousAssigneeNotification}>
                 {(props) => <textarea {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
               </Field>
             ) : null}
@@ -156,7 +160,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
         ) : null}
         <FormFeedback error={mutation.error} success={success} />
         <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save changes"}
+          {mutation.isPending ? t("saving") : t("save")}
         </button>
       </form>
     </section>

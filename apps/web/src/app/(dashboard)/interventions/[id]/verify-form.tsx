@@ -2,11 +2,12 @@
 
 import { InterventionStatus, VerificationDecision, verifyInterventionBody } from "@interventions/domain";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
 import { fieldIssuesOf } from "../../../../lib/errors";
-import { type FieldErrors, focusFirstInvalid, validateWith } from "../../../../lib/form-validation";
+import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../../lib/form-validation";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
 
@@ -14,6 +15,8 @@ import { useRefreshAfterChange } from "../../../../lib/use-refresh";
 export function VerifyForm({ interventionId }: { interventionId: number }) {
   const trpc = useTRPC();
   const refresh = useRefreshAfterChange();
+  const t = useTranslations("verifyForm");
+  const validate = useValidate();
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -21,11 +24,7 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
   const mutation = useMutation(
     trpc.interventions.verify.mutationOptions({
       onSuccess: async (result) => {
-        setSuccess(
-          result.data.status === InterventionStatus.accepted
-            ? "The intervention was accepted."
-            : "The intervention was rejected.",
-        );
+        setSuccess(result.data.status === InterventionStatus.accepted ? t("accepted") : t("rejected"));
         await refresh();
       },
       onError: (error) => setErrors(fieldIssuesOf(error)),
@@ -35,9 +34,9 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
   function decide(decision: VerificationDecision) {
     setSuccess(null);
     mutation.reset();
-    const checked = validateWith(verifyInterventionBody, { decision, decisionComment: comment });
+    const checked = validate(verifyInterventionBody, { decision, decisionComment: comment });
     const fieldErrors = checked.ok ? {} : checked.errors;
-    if (comment.trim() === "") fieldErrors.decisionComment = "Say why: the provider and the register keep it.";
+    if (comment.trim() === "") fieldErrors.decisionComment = t("commentMissing");
     if (!checked.ok || Object.keys(fieldErrors).length > 0) {
       setErrors(fieldErrors);
       return focusFirstInvalid(formRef.current);
@@ -48,15 +47,15 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
 
   return (
     <section className="card" aria-labelledby="verify-heading">
-      <h2 id="verify-heading">Verify this intervention</h2>
+      <h2 id="verify-heading">{t("heading")}</h2>
       <form ref={formRef} className="stack" onSubmit={(event) => event.preventDefault()} noValidate>
-        <Field label="Comment" hint="Sent to the assignee with your decision." error={errors.decisionComment}>
+        <Field label={t("comment")} hint={t("commentHint")} error={errors.decisionComment}>
           {(props) => <textarea {...props} value={comment} onChange={(event) => setComment(event.target.value)} />}
         </Field>
         <FormFeedback error={mutation.error} success={success} />
         <div className="row">
           <button type="button" disabled={mutation.isPending} onClick={() => decide(VerificationDecision.accept)}>
-            Accept
+            {t("accept")}
           </button>
           <button
             type="button"
@@ -64,7 +63,7 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
             disabled={mutation.isPending}
             onClick={() => decide(VerificationDecision.reject)}
           >
-            Reject
+            {t("reject")}
           </button>
         </div>
       </form>

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SiteRegister } from "./site-register";
 
-export const metadata: Metadata = { title: "Site register" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("siteRegister");
+  return { title: t("title") };
+}
 
 export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

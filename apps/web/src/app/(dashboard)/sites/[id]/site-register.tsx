@@ -2,18 +2,22 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Empty, ErrorBanner, Loading } from "../../../../components/states";
+import { useFormats } from "../../../../components/use-formats";
 import { Operation, useSession } from "../../../../components/use-session";
-import { formatDateTime } from "../../../../lib/dates";
-import { label, OBLIGATION_LABELS, RULE_KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "../../../../lib/labels";
+import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
 
 /** What a safety register shows for one site: each rule, when it was last checked and when it will be next. */
 export function SiteRegister({ siteId }: { siteId: number }) {
   const trpc = useTRPC();
-  const { timeZone, can } = useSession();
+  const { can } = useSession();
+  const t = useTranslations("siteRegister");
+  const label = useLabels();
+  const { dateTime } = useFormats();
   const register = useQuery(trpc.sites.register.queryOptions({ siteId }));
-  if (register.isPending) return <Loading what="the site" />;
+  if (register.isPending) return <Loading>{t("loading")}</Loading>;
   if (register.error) return <ErrorBanner error={register.error} />;
   const { site, rules, openAnomalies } = register.data;
   // A provider's technician is not told where the client's obligations stand.
@@ -21,33 +25,31 @@ export function SiteRegister({ siteId }: { siteId: number }) {
   return (
     <>
       <p>
-        <Link href="/sites">← All sites</Link>
+        <Link href="/sites">{t("back")}</Link>
       </p>
       <h1>{site.name}</h1>
       <p className="muted">
         {site.address}, {site.postalCode} {site.city}
       </p>
       <p>
-        <Link href={`/interventions?siteId=${site.id}`}>Its interventions</Link> ·{" "}
-        <Link href={`/planning?siteId=${site.id}`}>Its planning</Link>
+        <Link href={`/interventions?siteId=${site.id}`}>{t("itsInterventions")}</Link> ·{" "}
+        <Link href={`/planning?siteId=${site.id}`}>{t("itsPlanning")}</Link>
       </p>
 
-      <h2>Rules</h2>
+      <h2>{t("rules")}</h2>
       {rules.length === 0 ? (
-        <Empty>No rule applies to this site.</Empty>
+        <Empty>{t("noRule")}</Empty>
       ) : (
         <div className="table-wrap">
           <table className="records">
-            <caption className="visually-hidden">
-              Rules of {site.name}, where each stands, with their last and next interventions
-            </caption>
+            <caption className="visually-hidden">{t("caption", { site: site.name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Every</th>
-                {showsStatus ? <th scope="col">Status</th> : null}
-                <th scope="col">Last done</th>
-                <th scope="col">Next</th>
+                <th scope="col">{t("rule")}</th>
+                <th scope="col">{t("every")}</th>
+                {showsStatus ? <th scope="col">{t("status")}</th> : null}
+                <th scope="col">{t("lastDone")}</th>
+                <th scope="col">{t("next")}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,22 +57,20 @@ export function SiteRegister({ siteId }: { siteId: number }) {
                 <tr key={rule.siteRuleId}>
                   <td>
                     {rule.code} — {rule.name}
-                    <div className="muted">{label(RULE_KIND_LABELS, rule.kind)}</div>
+                    <div className="muted">{label("ruleKind", rule.kind)}</div>
                   </td>
-                  <td>
-                    {rule.periodicityMonths} month{rule.periodicityMonths === 1 ? "" : "s"}
-                  </td>
+                  <td>{t("months", { count: rule.periodicityMonths })}</td>
                   {showsStatus ? (
                     <td>
                       {rule.obligation ? (
                         <>
                           <span className={`badge obligation-${rule.obligation.status}`}>
-                            {OBLIGATION_LABELS[rule.obligation.status]}
+                            {label("obligation", rule.obligation.status)}
                           </span>
                           <div className="muted">
                             {rule.obligation.dueAt
-                              ? `Due ${formatDateTime(rule.obligation.dueAt, timeZone)}`
-                              : "Never checked"}
+                              ? t("due", { date: dateTime(rule.obligation.dueAt) })
+                              : t("neverChecked")}
                           </div>
                         </>
                       ) : (
@@ -81,23 +81,22 @@ export function SiteRegister({ siteId }: { siteId: number }) {
                   <td>
                     {rule.last ? (
                       <Link href={`/interventions/${rule.last.id}`}>
-                        {formatDateTime(rule.last.doneAt, timeZone)} ({label(STATUS_LABELS, rule.last.status)})
+                        {dateTime(rule.last.doneAt)} ({label("status", rule.last.status)})
                       </Link>
                     ) : (
-                      <span className="muted">Never</span>
+                      <span className="muted">{t("never")}</span>
                     )}
                   </td>
                   <td>
                     {rule.next ? (
                       <>
                         <Link href={`/interventions/${rule.next.id}`}>
-                          {formatDateTime(rule.next.scheduledStart, timeZone)} ({label(STATUS_LABELS, rule.next.status)}
-                          )
+                          {dateTime(rule.next.scheduledStart)} ({label("status", rule.next.status)})
                         </Link>
-                        {rule.next.overdue ? <span className="badge overdue">Overdue</span> : null}
+                        {rule.next.overdue ? <span className="badge overdue">{t("overdue")}</span> : null}
                       </>
                     ) : (
-                      <span className="muted">Nothing planned</span>
+                      <span className="muted">{t("nothingPlanned")}</span>
                     )}
                   </td>
                 </tr>
@@ -107,22 +106,25 @@ export function SiteRegister({ siteId }: { siteId: number }) {
         </div>
       )}
 
-      <h2>Open anomalies</h2>
+      <h2>{t("openAnomalies")}</h2>
       {openAnomalies.length === 0 ? (
-        <Empty>No open anomaly on this site.</Empty>
+        <Empty>{t("noAnomaly")}</Empty>
       ) : (
         <ul>
           {openAnomalies.map((anomaly) => (
             <li key={anomaly.id}>
               {anomaly.description}{" "}
               <span className="muted">
-                ({label(SEVERITY_LABELS, anomaly.severity)}, found {formatDateTime(anomaly.detectedAt, timeZone)})
+                {t("anomalyFacts", {
+                  severity: label("severity", anomaly.severity),
+                  date: dateTime(anomaly.detectedAt),
+                })}
               </span>
             </li>
           ))}
         </ul>
       )}
-      {openAnomalies.length > 0 ? <Link href="/anomalies">Plan their repair</Link> : null}
+      {openAnomalies.length > 0 ? <Link href="/anomalies">{t("planRepair")}</Link> : null}
     </>
   );
 }
