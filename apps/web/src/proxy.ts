@@ -41,6 +41,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the APIs (JSON, no scripts), the REST paths, the built assets or the API reference.
-  matcher: ["/((?!api/|interventions/v2/|_next/static|_next/image|vendor/|docs|openapi.json|health|favicon.ico).*)"],
+  // Pages only: not the APIs (JSON, no scripts), the REST paths, the built assets, the icons or the API reference.
+  matcher: [
+    "/((?!api/|interventions/v2/|_next/static|_next/image|vendor/|docs|openapi.json|health|favicon.ico|icon.svg|apple-icon.png).*)",
+  ],
 };
