@@ -20,6 +20,8 @@ export default defineConfig({
   outputDir: "test-results/artifacts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // An English browser unless a flow says otherwise (the languages' flows open French and German ones).
+    locale: "en-GB",
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
     trace: "retain-on-failure",

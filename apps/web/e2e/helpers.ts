@@ -3,11 +3,12 @@ import { expect, type Page } from "@playwright/test";
 export const PASSWORD = "demo-password";
 export const SCREENSHOTS = "test-results/screenshots";
 
+/** Signs in from the sign-in page, in whichever language the browser asks for. */
 export async function signIn(page: Page, email: string, next = "/interventions"): Promise<void> {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(/^(E-mail|Adresse e-mail)$/).fill(email);
+  await page.getByLabel(/^(Password|Mot de passe)$/).fill(PASSWORD);
+  await page.getByRole("button", { name: /^(Sign in|Se connecter)$/ }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
