@@ -230,8 +230,11 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
                   {Object.entries(event.changes as Record<string, { from: unknown; to: unknown }>).map(
                     ([field, change]) => (
                       <li key={field}>
-                        {historyLabel.field(field)}: {describeValue(field, change.from)} →{" "}
-                        {describeValue(field, change.to)}
+                        {t("change", {
+                          field: historyLabel.field(field),
+                          from: describeValue(field, change.from),
+                          to: describeValue(field, change.to),
+                        })}
                       </li>
                     ),
                   )}
