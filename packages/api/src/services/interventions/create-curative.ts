@@ -14,7 +14,7 @@ import {
   uniqueIds,
 } from "@interventions/domain";
 import { defineVerb } from "../verb";
-import { announceInterventionChanges } from "../webhooks/announce";
+import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { holdAnomalies } from "./links/anomaly-links";
 import { insertSiteLinks } from "./links/site-links";
@@ -22,7 +22,7 @@ import { lockAnomalies } from "./lookups/lock-anomalies";
 import { resolveContact, resolveUser } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
 import { newCodePin } from "./planning/code-pin";
-import { toUserShaped, viewAfterWrite } from "./read/intervention-view";
+import { toUserShaped } from "./read/intervention-view";
 
 /** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
 export const createCurative = defineVerb(
@@ -75,8 +75,7 @@ export const createCurative = defineVerb(
       await recordEvent(tx, ctx, row.id, HistoryAction.created);
       await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }]);
-      return viewAfterWrite(tx, organizationId, row.id);
+      return viewAfterAnnouncedWrite(tx, ctx, row.id, types);
     });
     return { data: toUserShaped(view), version: view.version };
   },

@@ -22,14 +22,14 @@ import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { signatureObjectKey } from "../../storage/signature-storage";
 import { defineVerb } from "../verb";
-import { announceInterventionChanges } from "../webhooks/announce";
+import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { insertSiteLinks } from "./links/site-links";
 import { insertSiteRuleLinks } from "./links/site-rule-links";
 import { findCompanyIds, findRules, findSiteIds, findSiteRules } from "./lookups/organization-records";
 import { findContact } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
-import { toUserShaped, viewAfterWrite } from "./read/intervention-view";
+import { toUserShaped } from "./read/intervention-view";
 
 /**
  * 000 — a provider's technician, on site, records a check nobody planned. It is done when recorded, so it
@@ -107,8 +107,7 @@ export const createUnplannedPreventive = defineVerb(
       // The technician recording it is its assignee, and nobody is told of their own action.
       await tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]);
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }]);
-      return { view: await viewAfterWrite(tx, organizationId, row.id), signatureKey };
+      return { view: await viewAfterAnnouncedWrite(tx, ctx, row.id, types), signatureKey };
     });
 
     const presignedUrl = await ctx.storage.presignUpload(signatureKey, input.signature.mimeType, input.signature.size);

@@ -9,6 +9,7 @@ import {
   updatePreventiveInput,
 } from "@interventions/domain";
 import { defineVerb } from "../verb";
+import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { replaceSiteLinks } from "./links/site-links";
 import { linkedSiteRuleIds, replaceSiteRuleLinks } from "./links/site-rule-links";
 import { lockIntervention } from "./lookups/lock-intervention";
@@ -64,8 +65,8 @@ export const updatePreventive = defineVerb(
           await replaceSiteLinks(tx, current.id, uniqueIds(found.map((siteRule) => siteRule.siteId)));
         }
       }
-      await commitUpdate(tx, ctx, { current, values, changes }, input);
-      return viewAfterWrite(tx, organizationId, current.id);
+      const events = await commitUpdate(tx, ctx, { current, values, changes }, input);
+      return viewAfterAnnouncedWrite(tx, ctx, current.id, events);
     });
     return { data: toProfileShaped(view), version: view.version };
   },

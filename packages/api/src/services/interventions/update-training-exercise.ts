@@ -13,6 +13,7 @@ import {
   validationError,
 } from "@interventions/domain";
 import { defineVerb } from "../verb";
+import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { linkedSiteIds, replaceSiteLinks } from "./links/site-links";
 import { lockIntervention } from "./lookups/lock-intervention";
 import { findRules, findSiteIds, findSiteRules } from "./lookups/organization-records";
@@ -84,8 +85,8 @@ export const updateTrainingExercise = defineVerb(
         changes.siteIds = { from: currentSiteIds, to: siteIds };
         await replaceSiteLinks(tx, current.id, siteIds);
       }
-      await commitUpdate(tx, ctx, { current, values, changes }, {});
-      return viewAfterWrite(tx, organizationId, current.id);
+      const events = await commitUpdate(tx, ctx, { current, values, changes }, {});
+      return viewAfterAnnouncedWrite(tx, ctx, current.id, events);
     });
     return { data: toUserShaped(view), version: view.version };
   },

@@ -12,13 +12,13 @@ import {
 } from "@interventions/domain";
 import { and, eq } from "drizzle-orm";
 import { defineVerb } from "../verb";
-import { announceInterventionChanges } from "../webhooks/announce";
+import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { diffFields } from "./history/diff-fields";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { settleAnomalies } from "./links/anomaly-links";
 import { lockIntervention } from "./lookups/lock-intervention";
 import { tellVerified } from "./notify/who-is-told";
-import { toUserShaped, viewAfterWrite } from "./read/intervention-view";
+import { toUserShaped } from "./read/intervention-view";
 
 /**
  * 004 — the client accepts or rejects done work, once. The row lock makes a concurrent second decision
@@ -63,9 +63,7 @@ export const verifyIntervention = defineVerb(
       if (current.type === InterventionType.curative) await settleAnomalies(tx, ctx, current.id, accepted);
       await recordEvent(tx, ctx, current.id, HistoryAction.verified, diffFields(current, values));
       await tellVerified(tx, ctx, current, { accepted, comment: decisionComment ?? null });
-      const types = interventionEventTypes({ action: "verified" });
-      await announceInterventionChanges(tx, ctx, [{ interventionId: current.id, types }]);
-      return viewAfterWrite(tx, organizationId, current.id);
+      return viewAfterAnnouncedWrite(tx, ctx, current.id, interventionEventTypes({ action: "verified" }));
     });
     return { data: toUserShaped(view), version: view.version };
   },

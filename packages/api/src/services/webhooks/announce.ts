@@ -11,11 +11,11 @@ import {
   type WebhookEventBody,
   WebhookEventType,
 } from "@interventions/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { WriteContext } from "../../context";
 import { Queue } from "../../jobs/job-queue";
 import { interventionStream, siteRuleStream, type WebhookJob, webhookJobKey } from "../../webhooks/webhook-job";
-import { selectInterventionViews, toUserShaped } from "../interventions/read/intervention-view";
+import { type InterventionView, selectInterventionViews, toUserShaped } from "../interventions/read/intervention-view";
 
 type AnnounceContext = Pick<WriteContext, "now" | "jobs"> & { actor: Pick<WriteContext["actor"], "organizationId"> };
 
@@ -37,19 +37,23 @@ export async function announceInterventionChanges(
   tx: Transaction,
   ctx: AnnounceContext,
   changes: readonly { interventionId: number; types: readonly InterventionEventType[] }[],
+  known?: { subscriptions: readonly ActiveSubscription[]; views: readonly InterventionView[] },
 ): Promise<void> {
-  const subscriptions = await activeSubscriptions(tx, ctx.actor.organizationId);
+  if (changes.every((change) => change.types.length === 0)) return;
+  const subscriptions = known?.subscriptions ?? (await activeSubscriptions(tx, ctx.actor.organizationId));
   const wanted = changes.filter((change) => change.types.some((type) => subscriptions.some((s) => s.wants(type))));
   if (wanted.length === 0) return;
-  const views = await selectInterventionViews(tx).where(
-    and(
-      eq(interventions.organizationId, ctx.actor.organizationId),
-      inArray(
-        interventions.id,
-        wanted.map((change) => change.interventionId),
+  const views =
+    known?.views ??
+    (await selectInterventionViews(tx).where(
+      and(
+        eq(interventions.organizationId, ctx.actor.organizationId),
+        inArray(
+          interventions.id,
+          wanted.map((change) => change.interventionId),
+        ),
       ),
-    ),
-  );
+    ));
   const shaped = new Map(views.map((view) => [view.id, toUserShaped(view)] as const));
   const timestamp = ctx.now.toISOString();
   const events = wanted.flatMap((change) =>
@@ -93,20 +97,53 @@ export async function announceOverdue(
   );
 }
 
+/**
+ * The view a write on one intervention answers with, after telling the webhooks of its events. The
+ * organization's subscriptions are read in the same statement as the view, so that a write costs no round
+ * trip more for its webhooks, subscribed or not.
+ */
+export async function viewAfterAnnouncedWrite(
+  tx: Transaction,
+  ctx: AnnounceContext,
+  interventionId: number,
+  types: readonly InterventionEventType[],
+): Promise<InterventionView> {
+  const { organizationId } = ctx.actor;
+  const subscribed = tx
+    .select({
+      list: sql<string>`coalesce(json_agg(json_build_array(${webhookSubscriptions.id}, ${webhookSubscriptions.eventTypes})), '[]')::text`,
+    })
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.organizationId, organizationId), eq(webhookSubscriptions.active, true)));
+  const [row] = await selectInterventionViews(tx, { subscriptions: sql<string>`(${subscribed})` }).where(
+    and(eq(interventions.id, interventionId), eq(interventions.organizationId, organizationId)),
+  );
+  if (!row) throw new Error(`intervention ${interventionId} not readable in its own transaction`);
+  const { subscriptions, ...view } = row;
+  const rows = JSON.parse(subscriptions) as [number, string[] | null][];
+  await announceInterventionChanges(tx, ctx, [{ interventionId, types }], {
+    subscriptions: rows.map(([id, eventTypes]) => subscriptionOf({ id, eventTypes })),
+    views: [view],
+  });
+  return view;
+}
+
 interface ActiveSubscription {
   id: number;
   wants(type: WebhookEventType): boolean;
 }
+
+const subscriptionOf = (row: { id: number; eventTypes: string[] | null }): ActiveSubscription => ({
+  id: row.id,
+  wants: (type) => row.eventTypes === null || row.eventTypes.includes(type),
+});
 
 async function activeSubscriptions(tx: Transaction, organizationId: number): Promise<ActiveSubscription[]> {
   const rows = await tx
     .select({ id: webhookSubscriptions.id, eventTypes: webhookSubscriptions.eventTypes })
     .from(webhookSubscriptions)
     .where(and(eq(webhookSubscriptions.organizationId, organizationId), eq(webhookSubscriptions.active, true)));
-  return rows.map((row) => ({
-    id: row.id,
-    wants: (type) => row.eventTypes === null || row.eventTypes.includes(type),
-  }));
+  return rows.map(subscriptionOf);
 }
 
 /**

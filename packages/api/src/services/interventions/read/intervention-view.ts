@@ -14,14 +14,18 @@ export type InterventionView = typeof interventions.$inferSelect & {
   createdByUserId: number | null;
 };
 
-/** Interventions with the users behind their profiles: add the conditions, the order and the limit. */
-export function selectInterventionViews(db: Executor) {
+/**
+ * Interventions with the users behind their profiles: add the conditions, the order and the limit (and,
+ * for a caller that needs them in the same round trip, more columns).
+ */
+export function selectInterventionViews<Extra extends Record<string, SQL.Aliased | SQL>>(db: Executor, extra?: Extra) {
   return db
     .select({
       ...getTableColumns(interventions),
       assignedUserId: assigned.userId,
       verifiedByUserId: verifier.userId,
       createdByUserId: creator.userId,
+      ...(extra as Extra),
     })
     .from(interventions)
     .leftJoin(assigned, eq(assigned.id, interventions.assignedProfileId))
