@@ -2,20 +2,31 @@ import { anomalies, interventionAnomalies, type Transaction } from "@interventio
 import { AnomalyStatus } from "@interventions/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
-import { idArray, inIds } from "../../id-array";
+import { idArray } from "../../id-array";
 
-/** A curative takes its anomalies: they are in repair until the repair is decided. */
+/** A curative takes its anomalies: they are in repair until the repair is decided. One statement for both. */
 export async function holdAnomalies(
   tx: Transaction,
   ctx: ServiceContext,
   interventionId: number,
   anomalyIds: readonly number[],
 ): Promise<void> {
-  await tx.insert(interventionAnomalies).select(sql`select ${interventionId}::bigint, unnest(${idArray(anomalyIds)})`);
+  const held = tx.$with("held").as(
+    tx
+      .insert(interventionAnomalies)
+      .select(sql`select ${interventionId}::bigint, unnest(${idArray(anomalyIds)})`)
+      .returning({ anomalyId: interventionAnomalies.anomalyId }),
+  );
   await tx
+    .with(held)
     .update(anomalies)
     .set({ status: AnomalyStatus.inRepair, updatedAt: ctx.now })
-    .where(and(inIds(anomalies.id, anomalyIds), eq(anomalies.organizationId, ctx.actor.organizationId)));
+    .where(
+      and(
+        inArray(anomalies.id, tx.select({ id: held.anomalyId }).from(held)),
+        eq(anomalies.organizationId, ctx.actor.organizationId),
+      ),
+    );
 }
 
 /** An accepted repair closes its anomalies; a rejected one gives them back, open, for another repair. */

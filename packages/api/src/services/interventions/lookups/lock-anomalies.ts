@@ -1,36 +1,29 @@
 import { anomalies, type Executor, interventionAnomalies, interventions } from "@interventions/db";
 import { ACTIVE_STATUSES, type AnomalyFacts, InterventionType } from "@interventions/domain";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { inIds } from "../../id-array";
 
-/** Anomalies with the undecided curative covering each, locked so that two curatives cannot take the same one. */
+/**
+ * Anomalies with the undecided curative covering each, locked so that two curatives cannot take the same one:
+ * one statement (the covering curative is a subquery of each locked row).
+ */
 export async function lockAnomalies(
   db: Executor,
   organizationId: number,
   ids: number[],
 ): Promise<(AnomalyFacts & { siteId: number })[]> {
-  const rows = await db
-    .select({ id: anomalies.id, status: anomalies.status, siteId: anomalies.siteId })
+  const activeCurative = sql<number | null>`(
+    select ${interventions.id} from ${interventionAnomalies}
+    inner join ${interventions} on ${interventions.id} = ${interventionAnomalies.interventionId}
+    where ${interventionAnomalies.anomalyId} = ${anomalies.id}
+      and ${interventions.type} = ${InterventionType.curative}
+      and ${interventions.status} = any(${`{${ACTIVE_STATUSES.join(",")}}`}::smallint[])
+      and ${interventions.deletedAt} is null
+    limit 1)`.mapWith(Number);
+  return db
+    .select({ id: anomalies.id, status: anomalies.status, siteId: anomalies.siteId, activeCurativeId: activeCurative })
     .from(anomalies)
     .where(and(eq(anomalies.organizationId, organizationId), inIds(anomalies.id, ids)))
     .orderBy(anomalies.id)
-    .for("update");
-  if (rows.length === 0) return [];
-  const covering = await db
-    .select({ anomalyId: interventionAnomalies.anomalyId, interventionId: interventions.id })
-    .from(interventionAnomalies)
-    .innerJoin(interventions, eq(interventions.id, interventionAnomalies.interventionId))
-    .where(
-      and(
-        inIds(
-          interventionAnomalies.anomalyId,
-          rows.map((row) => row.id),
-        ),
-        eq(interventions.type, InterventionType.curative),
-        inArray(interventions.status, [...ACTIVE_STATUSES]),
-        isNull(interventions.deletedAt),
-      ),
-    );
-  const coveringById = new Map(covering.map((row) => [row.anomalyId, row.interventionId]));
-  return rows.map((row) => ({ ...row, activeCurativeId: coveringById.get(row.id) ?? null }));
+    .for("update", { of: anomalies });
 }
