@@ -1,5 +1,6 @@
-import { anomalies, interventionAnomalies, interventionSites } from "@interventions/db";
+import { anomalies, interventionAnomalies, interventionSites, interventions } from "@interventions/db";
 import {
+  AnomalySeverity,
   AnomalyStatus,
   CreationStatus,
   InterventionStatus,
@@ -202,6 +203,39 @@ describe("001 POST /interventions/v2/rs/curative", () => {
       .where(eq(interventionAnomalies.interventionId, rejected));
     expect(await anomalyStatuses(db, [link?.anomalyId ?? UNKNOWN_ID])).toEqual([AnomalyStatus.open]);
     await created(await post(manager, body([link?.anomalyId ?? UNKNOWN_ID])));
+  });
+
+  it("asks whether each anomaly is held by its own links, whatever ids other rows have", async () => {
+    // An undecided curative holding an anomaly of the same id as itself: ids of two tables may coincide,
+    // and a lookup that compared the wrong columns would then find every anomaly held.
+    const db = env.database.db;
+    const shared = 7_654_321;
+    const [site] = seed.acme.siteIds;
+    await db
+      .insert(anomalies)
+      .overridingSystemValue()
+      .values({
+        id: shared,
+        organizationId: seed.acme.id,
+        siteId: site ?? 0,
+        description: "Held by the curative of the same id",
+        severity: AnomalySeverity.minor,
+        status: AnomalyStatus.inRepair,
+        detectedAt: new Date("2026-11-01T00:00:00.000Z"),
+      });
+    const sourceId = await seededIntervention(db, seed.acme, {
+      type: InterventionType.curative,
+      status: InterventionStatus.toSchedule,
+    });
+    const { id: _id, ...source } = await interventionRow(db, sourceId);
+    await db
+      .insert(interventions)
+      .overridingSystemValue()
+      .values({ ...source, id: shared });
+    await db.insert(interventionAnomalies).values({ interventionId: shared, anomalyId: shared });
+
+    const response = await post(manager, body([await openAnomaly(db, seed.acme, 0)]));
+    expect(response.status).toBe(201);
   });
 
   it("refuses unknown anomalies, contacts and users (400 naming the field), writing nothing", async () => {

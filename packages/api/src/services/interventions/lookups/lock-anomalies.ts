@@ -1,4 +1,4 @@
-import { anomalies, type Executor, interventionAnomalies, interventions } from "@interventions/db";
+import { anomalies, type Executor } from "@interventions/db";
 import { ACTIVE_STATUSES, type AnomalyFacts, InterventionType } from "@interventions/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { inIds } from "../../id-array";
@@ -12,13 +12,15 @@ export async function lockAnomalies(
   organizationId: number,
   ids: number[],
 ): Promise<(AnomalyFacts & { siteId: number })[]> {
+  // Written out with its own aliases: drizzle leaves a select list's columns unqualified, and an unqualified
+  // "id" here would be the intervention's, not the locked anomaly's.
   const activeCurative = sql<number | null>`(
-    select ${interventions.id} from ${interventionAnomalies}
-    inner join ${interventions} on ${interventions.id} = ${interventionAnomalies.interventionId}
-    where ${interventionAnomalies.anomalyId} = ${anomalies.id}
-      and ${interventions.type} = ${InterventionType.curative}
-      and ${interventions.status} = any(${`{${ACTIVE_STATUSES.join(",")}}`}::smallint[])
-      and ${interventions.deletedAt} is null
+    select i.id from intervention_anomalies ia
+    inner join interventions i on i.id = ia.intervention_id
+    where ia.anomaly_id = "anomalies"."id"
+      and i.type = ${InterventionType.curative}
+      and i.status = any(${`{${ACTIVE_STATUSES.join(",")}}`}::smallint[])
+      and i.deleted_at is null
     limit 1)`.mapWith(Number);
   return db
     .select({ id: anomalies.id, status: anomalies.status, siteId: anomalies.siteId, activeCurativeId: activeCurative })
