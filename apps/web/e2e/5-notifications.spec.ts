@@ -12,7 +12,10 @@ test("work marked done reaches the other verifiers' bell, which leads to it and 
   const id = await firstListedId(manager, "?type=3&status=2");
   await manager.goto(`/interventions/${id}`);
   const form = manager.getByRole("region", { name: "Edit this training exercise" });
-  await form.getByLabel(/mark it as done/).check();
+  // A click that lands before the page is hydrated does not hold (the box is drawn again unticked): tick until it does.
+  await expect(async () => {
+    await form.getByLabel(/mark it as done/).check({ timeout: 2_000 });
+  }).toPass();
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toContainText("Awaiting verification");
   await managerContext.close();
