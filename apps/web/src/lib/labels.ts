@@ -31,7 +31,7 @@ export const ENUM_LABELS = {
 export type LabelKind = keyof typeof ENUM_LABELS;
 
 /** The actions of an intervention's history, and the fields a change may name, as the API gives them. */
-export const HISTORY_ACTIONS = ["created", "updated", "verified"] as const;
+export const HISTORY_ACTIONS = ["created", "updated", "verified", "started", "completed", "cancelled"] as const;
 export const HISTORY_FIELDS = [
   "status",
   "description",
@@ -42,6 +42,7 @@ export const HISTORY_FIELDS = [
   "creationStatus",
   "assignedProfileId",
   "assignedCompanyContactId",
+  "companyId",
   "siteRuleIds",
   "siteIds",
   "ruleId",
@@ -70,12 +71,15 @@ export function useLabels() {
   };
 }
 
-/** The words of a history entry: its action and the fields it changed; an unknown one as the API names it. */
+/**
+ * The words of a history entry: its action and the fields it changed. An action or field the dashboard does not
+ * know yet gets a neutral word, never the API's name for it (a schema field name means nothing to a reader).
+ */
 export function useHistoryLabels() {
   const t = useTranslations("labels");
   const known = <T extends string>(list: readonly T[], value: string): value is T => list.includes(value as T);
   return {
-    action: (action: string) => (known(HISTORY_ACTIONS, action) ? t(`history.${action}`) : action),
-    field: (field: string) => (known(HISTORY_FIELDS, field) ? t(`field.${field}`) : field),
+    action: (action: string) => (known(HISTORY_ACTIONS, action) ? t(`history.${action}`) : t("otherAction")),
+    field: (field: string) => (known(HISTORY_FIELDS, field) ? t(`field.${field}`) : t("otherField")),
   };
 }

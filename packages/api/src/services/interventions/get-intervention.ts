@@ -15,6 +15,7 @@ import {
 import { DomainError, ErrorCode, interventionIdInput, Operation, roleAllows } from "@interventions/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { defineVerb } from "../verb";
+import { nameReferences } from "./history/name-references";
 import { readInterventionView, toProfileShaped, toUserShaped } from "./read/intervention-view";
 import { interventionScope } from "./read/scope";
 
@@ -103,6 +104,11 @@ export const getIntervention = defineVerb(
             .then((r) => r[0]),
     ]);
 
+    const historyNames = await nameReferences(
+      ctx.db,
+      organizationId,
+      history.map((event) => event.changes),
+    );
     // A short-lived link for the page's <img>: the bucket itself stays private.
     const signatureUrl = view.imgSignature?.startsWith("organizations/")
       ? await ctx.storage.presignDownload(view.imgSignature)
@@ -127,6 +133,7 @@ export const getIntervention = defineVerb(
         occurredAt: event.occurredAt.toISOString(),
         actorName: event.actorFirstName ? `${event.actorFirstName} ${event.actorLastName}` : null,
       })),
+      historyNames,
     };
   },
 );

@@ -1,4 +1,4 @@
-import { interventionSites } from "@interventions/db";
+import { companies, companyContacts, interventionEvents, interventionSites, siteRules } from "@interventions/db";
 import { enumValues, InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -226,6 +226,36 @@ describe("interventions.get", () => {
     expect(detail.assignedContact?.id).toBe(target.assignedCompanyContactId);
     expect(detail.history.map((event) => event.action)).toEqual(["created", "updated"]);
     expect(detail.history[0]?.actorName).toBe("Marc Lambert");
+  });
+
+  it("names what each change of the history points to, in the organization only; a gone id is not named", async () => {
+    const db = env.database.db;
+    const target = await findIntervention(db, seed.acme, { type: T.preventive, status: S.toSchedule });
+    const [company] = await db.select().from(companies).where(eq(companies.organizationId, seed.acme.id)).limit(1);
+    const [contact] = await db
+      .select()
+      .from(companyContacts)
+      .where(eq(companyContacts.organizationId, seed.acme.id))
+      .limit(1);
+    const [foreignRule] = await db.select().from(siteRules).where(eq(siteRules.organizationId, seed.lycee.id)).limit(1);
+    const [ownRule] = await db.select().from(siteRules).where(eq(siteRules.organizationId, seed.acme.id)).limit(1);
+    if (!company || !contact || !foreignRule || !ownRule) throw new Error("seed without companies or site rules");
+    await db.insert(interventionEvents).values({
+      organizationId: seed.acme.id,
+      interventionId: target.id,
+      action: "updated",
+      changes: {
+        companyId: { from: null, to: company.id },
+        assignedCompanyContactId: { from: UNKNOWN_ID, to: contact.id },
+        siteRuleIds: { from: [foreignRule.id], to: [foreignRule.id, ownRule.id] },
+      },
+    });
+    const { historyNames } = await client.interventions.get.query({ interventionId: target.id });
+    expect(historyNames.company[String(company.id)]).toBe(company.name);
+    expect(historyNames.contact[String(contact.id)]).toBe(`${contact.firstName} ${contact.lastName}`);
+    expect(historyNames.contact[String(UNKNOWN_ID)]).toBeUndefined();
+    expect(historyNames.siteRule[String(ownRule.id)]).toEqual(expect.any(String));
+    expect(historyNames.siteRule[String(foreignRule.id)]).toBeUndefined();
   });
 
   it("a curative with its anomaly, a training exercise with its rule", async () => {

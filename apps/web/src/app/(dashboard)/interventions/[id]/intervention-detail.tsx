@@ -8,9 +8,10 @@ import { useTranslations } from "next-intl";
 import { ErrorBanner, Loading } from "../../../../components/states";
 import { useFormats } from "../../../../components/use-formats";
 import { useSession } from "../../../../components/use-session";
-import { useHistoryLabels, useLabels } from "../../../../lib/labels";
+import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
 import { ExerciseForm } from "./exercise-form";
+import { InterventionHistory } from "./intervention-history";
 import { PreventiveForm } from "./preventive-form";
 import { VerifyForm } from "./verify-form";
 
@@ -20,7 +21,6 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
   const trpc = useTRPC();
   const t = useTranslations("detail");
   const label = useLabels();
-  const historyLabel = useHistoryLabels();
   const { dateTime } = useFormats();
   const { can } = useSession();
   // The page read it on the server; the query takes over from there (refetched after each change).
@@ -34,19 +34,6 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
   const status = intervention.status;
   const assignedProfile = options.data?.profiles.find((profile) => profile.id === intervention.assignedProfileId);
   const verifier = options.data?.profiles.find((profile) => profile.id === intervention.verifiedById);
-  const nameOfProfile = (profileId: unknown) => {
-    const profile = options.data?.profiles.find((candidate) => candidate.id === profileId);
-    return profile ? `${profile.firstName} ${profile.lastName}` : String(profileId ?? "—");
-  };
-  const describeValue = (field: string, value: unknown): string => {
-    if (value === null || value === undefined) return "—";
-    if (field === "status") return label("status", Number(value));
-    if (field === "creationStatus") return label("creationStatus", Number(value));
-    if (field === "assignedProfileId" || field === "verifiedByProfileId") return nameOfProfile(value);
-    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return dateTime(value);
-    if (Array.isArray(value)) return value.join(", ");
-    return String(value);
-  };
 
   const canEditPreventive =
     intervention.type === InterventionType.preventive &&
@@ -214,36 +201,7 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
       {canEditExercise ? <ExerciseForm data={query.data} /> : null}
       {canVerify ? <VerifyForm interventionId={intervention.id} /> : null}
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("history")}</h2>
-        <ol className="timeline">
-          {history.map((event) => (
-            <li key={event.id}>
-              <strong>{historyLabel.action(event.action)}</strong>{" "}
-              <span className="muted">
-                {event.actorName
-                  ? t("occurredBy", { date: dateTime(event.occurredAt), name: event.actorName })
-                  : dateTime(event.occurredAt)}
-              </span>
-              {Object.keys(event.changes ?? {}).length > 0 ? (
-                <ul>
-                  {Object.entries(event.changes as Record<string, { from: unknown; to: unknown }>).map(
-                    ([field, change]) => (
-                      <li key={field}>
-                        {t("change", {
-                          field: historyLabel.field(field),
-                          from: describeValue(field, change.from),
-                          to: describeValue(field, change.to),
-                        })}
-                      </li>
-                    ),
-                  )}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <InterventionHistory history={history} names={query.data.historyNames} />
     </>
   );
 }

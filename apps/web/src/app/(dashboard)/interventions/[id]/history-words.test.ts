@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { describeChange, type HistoryNames, type ValueWords } from "./history-words";
+
+const names: HistoryNames = {
+  profile: { "3": "Julie Moreau" },
+  contact: { "1": "Thomas Girard" },
+  company: { "1": "ElecControl", "2": "Sécurité Incendie Rhône" },
+  siteRule: { "7": "Smoke extraction", "8": "Fire alarm" },
+  site: {},
+  rule: {},
+};
+const words: ValueWords = {
+  none: "—",
+  yes: "yes",
+  no: "no",
+  gone: (kind) => `a deleted ${kind}`,
+  added: (name) => `+ ${name}`,
+  removed: (name) => `− ${name}`,
+  status: (value) => `status ${value}`,
+  creationStatus: (value) => `creation ${value}`,
+  dateTime: () => "7 Dec 2026, 10:00",
+};
+
+describe("describeChange", () => {
+  it("names what ids point to", () => {
+    expect(describeChange("companyId", { from: 1, to: 2 }, names, words)).toEqual({
+      from: "ElecControl",
+      to: "Sécurité Incendie Rhône",
+    });
+    expect(describeChange("assignedProfileId", { from: null, to: 3 }, names, words)).toEqual({
+      from: "—",
+      to: "Julie Moreau",
+    });
+  });
+
+  it("says an id that no longer resolves with a neutral word, never the number", () => {
+    const said = describeChange("assignedCompanyContactId", { from: 1, to: 99 }, names, words);
+    expect(said).toEqual({ from: "Thomas Girard", to: "a deleted contact" });
+  });
+
+  it("says a list of ids as what was added and removed", () => {
+    expect(describeChange("siteRuleIds", { from: [8], to: [7] }, names, words)).toEqual({
+      from: null,
+      to: "+ Smoke extraction, − Fire alarm",
+    });
+  });
+
+  it("words statuses and dates", () => {
+    expect(describeChange("status", { from: 1, to: 2 }, names, words)).toEqual({ from: "status 1", to: "status 2" });
+    expect(describeChange("scheduledEnd", { from: "2026-12-07T10:00:00.000Z", to: null }, names, words)).toEqual({
+      from: "7 Dec 2026, 10:00",
+      to: "—",
+    });
+  });
+});
