@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { FieldErrors, FormErrorMessage } from "./form-validation";
 
 // A refusal from the server, in words a safety manager understands, in the page's language.
 
@@ -26,15 +27,43 @@ export function errorCodeOf(error: unknown): string | undefined {
   return (error as TrpcLikeError | null)?.data?.errorCode;
 }
 
-/** Field errors a server validation returned, keyed by field path (`siteIds.0` also counts for `siteIds`). */
-export function fieldIssuesOf(error: unknown): Record<string, string> {
+/**
+ * What the server's (English, machine-facing) message of a refused field means, as a form message: matched on
+ * the domain's known messages; anything else is the generic "check this value", never the server's words.
+ */
+const SERVER_MESSAGES: readonly [RegExp, FormErrorMessage][] = [
+  [/must not be before/, "endBeforeStart"],
+  [/must not be in the future/, "inFuture"],
+  [/already covered by/, "alreadyCovered"],
+  [/is not open/, "notOpen"],
+  [/^Rule \d+ is not /, "wrongRuleKind"],
+  [/applies to none|does not apply|None of the given rules/, "ruleNotAtSite"],
+  [/^Unknown (?!field)/, "gone"],
+];
+
+export function serverIssueKey(message: string): FormErrorMessage {
+  return SERVER_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? "invalid";
+}
+
+/**
+ * Field errors a server validation returned, keyed by field (`siteIds.0` counts for `siteIds`), as the key of a
+ * form message: the server's code and path say where, the domain's known messages say what.
+ */
+export function fieldIssueKeysOf(error: unknown): Record<string, FormErrorMessage> {
   const issues = (error as TrpcLikeError | null)?.data?.issues ?? [];
-  const byField: Record<string, string> = {};
+  const byField: Record<string, FormErrorMessage> = {};
   for (const issue of issues) {
-    const field = issue.path.split(".")[0] ?? issue.path;
-    byField[field] ??= issue.message;
+    const field = issue.path.split(".")[0] || "form";
+    byField[field] ??= serverIssueKey(issue.message);
   }
   return byField;
+}
+
+/** `fieldIssues(error)` → the server's refusals beside their fields, in the page's language. */
+export function useFieldIssues() {
+  const t = useTranslations("formErrors");
+  return (error: unknown): FieldErrors =>
+    Object.fromEntries(Object.entries(fieldIssueKeysOf(error)).map(([field, key]) => [field, t(key, { limit: 0 })]));
 }
 
 export function errorMessageOf(error: unknown): ErrorMessage {

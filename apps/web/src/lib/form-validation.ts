@@ -22,6 +22,12 @@ export const FORM_ERROR_MESSAGES = [
   "invalidDate",
   "invalidCharacters",
   "endBeforeStart",
+  "inFuture",
+  "alreadyCovered",
+  "notOpen",
+  "wrongRuleKind",
+  "ruleNotAtSite",
+  "gone",
 ] as const;
 export type FormErrorMessage = (typeof FORM_ERROR_MESSAGES)[number];
 

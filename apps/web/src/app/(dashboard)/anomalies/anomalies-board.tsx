@@ -12,7 +12,7 @@ import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useSession } from "../../../components/use-session";
 import { zonedInputToIso } from "../../../lib/dates";
-import { fieldIssuesOf } from "../../../lib/errors";
+import { useFieldIssues } from "../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../lib/form-validation";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
@@ -85,6 +85,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
   const { timeZone } = useSession();
   const t = useTranslations("anomalies");
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const [values, setValues] = useState({
     scheduledStart: "",
     scheduledEnd: "",
@@ -102,7 +103,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
         router.push(`/interventions/${result.data.id}`);
       },
       onError: (error) => {
-        setErrors(fieldIssuesOf(error));
+        setErrors(fieldIssues(error));
         focusFirstInvalid(formRef.current);
       },
     }),

@@ -7,7 +7,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Field } from "../../../components/field";
 import { FormFeedback } from "../../../components/form-feedback";
-import { fieldIssuesOf } from "../../../lib/errors";
+import { useFieldIssues } from "../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../lib/form-validation";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
@@ -20,6 +20,7 @@ export function WebhookForm() {
   const t = useTranslations("webhookForm");
   const label = useLabels();
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const headingId = useId();
   const eventsHintId = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -37,7 +38,7 @@ export function WebhookForm() {
       },
       onError: (error) => {
         // Committed now, not at React's next turn: the focus must find the field marked invalid.
-        flushSync(() => setErrors(fieldIssuesOf(error)));
+        flushSync(() => setErrors(fieldIssues(error)));
         focusFirstInvalid(formRef.current);
       },
     }),

@@ -13,7 +13,7 @@ import { ErrorBanner, Loading } from "../../../../components/states";
 import { useFormats } from "../../../../components/use-formats";
 import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
-import { fieldIssuesOf } from "../../../../lib/errors";
+import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../../lib/form-validation";
 import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
@@ -28,6 +28,7 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
   const t = useTranslations("planCheck");
   const label = useLabels();
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const { dateTime } = useFormats();
   const overview = useQuery(trpc.compliance.overview.queryOptions({}));
   const obligation = overview.data?.obligations.find((candidate) => candidate.siteRuleId === siteRuleId);
@@ -49,7 +50,7 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
     trpc.interventions.planPreventive.mutationOptions({
       onSuccess: (result) => router.push(`/interventions/${result.data.id}`),
       onError: (error) => {
-        setErrors(fieldIssuesOf(error));
+        setErrors(fieldIssues(error));
         focusFirstInvalid(formRef.current);
       },
     }),

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { FormFeedback } from "../../../../components/form-feedback";
-import { fieldIssuesOf } from "../../../../lib/errors";
+import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, useValidate } from "../../../../lib/form-validation";
 import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
@@ -27,6 +27,7 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
   const t = useTranslations("routines");
   const label = useLabels();
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const routineName = useRoutineName();
   const [initial, setInitial] = useState(() => routineValues(routine));
   const [values, setValues] = useState(initial);
@@ -41,7 +42,7 @@ export function RoutineForm({ routine, assignees }: { routine: Routine; assignee
         setSuccess(t("saved"));
         router.refresh();
       },
-      onError: (error) => setErrors(fieldIssuesOf(error)),
+      onError: (error) => setErrors(fieldIssues(error)),
     }),
   );
   const name = routineName(routine);

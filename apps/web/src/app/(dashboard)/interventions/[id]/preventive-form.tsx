@@ -10,7 +10,7 @@ import { FormFeedback } from "../../../../components/form-feedback";
 import { PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
-import { fieldIssuesOf } from "../../../../lib/errors";
+import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, sameIds, useValidate } from "../../../../lib/form-validation";
 import { planningPatch } from "../../../../lib/planning-patch";
 import { useTRPC } from "../../../../lib/trpc";
@@ -24,6 +24,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
   const refresh = useRefreshAfterChange();
   const t = useTranslations("preventiveForm");
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const { timeZone } = useSession();
   const options = useQuery(trpc.session.options.queryOptions());
   const { intervention } = data;
@@ -56,7 +57,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
         await refresh();
       },
       onError: (error) => {
-        setErrors(fieldIssuesOf(error));
+        setErrors(fieldIssues(error));
         focusFirstInvalid(formRef.current);
       },
     }),

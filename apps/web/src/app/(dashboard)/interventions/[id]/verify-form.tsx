@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
-import { fieldIssuesOf } from "../../../../lib/errors";
+import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, useValidate } from "../../../../lib/form-validation";
 import { useTRPC } from "../../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../../lib/use-refresh";
@@ -17,6 +17,7 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
   const refresh = useRefreshAfterChange();
   const t = useTranslations("verifyForm");
   const validate = useValidate();
+  const fieldIssues = useFieldIssues();
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -27,7 +28,7 @@ export function VerifyForm({ interventionId }: { interventionId: number }) {
         setSuccess(result.data.status === InterventionStatus.accepted ? t("accepted") : t("rejected"));
         await refresh();
       },
-      onError: (error) => setErrors(fieldIssuesOf(error)),
+      onError: (error) => setErrors(fieldIssues(error)),
     }),
   );
 
