@@ -21,7 +21,7 @@ test("create a curative intervention from open anomalies", async ({ page }) => {
 
   await form.getByLabel("Scheduled end").fill("2026-12-07T12:00");
   await form.getByLabel("Description").fill("Replace the faulty emergency lighting");
-  await form.getByLabel("Provider contact").selectOption({ index: 1 });
+  await form.getByLabel("Assigned to").selectOption({ index: 1 });
   await screenshot(page, "anomalies-plan-repair");
   await form.getByRole("button", { name: "Plan the repair" }).click();
 

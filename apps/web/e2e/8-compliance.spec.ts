@@ -137,7 +137,7 @@ test("planning the check of an overdue obligation that has nothing planned", asy
   await expect(page).toHaveURL(/\/compliance\/plan\?siteRuleId=\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Plan a check: ${EXTINGUISHERS} at ${PARKING}`);
   await expect(page.locator("main .badge.obligation-overdue")).toHaveText("Overdue");
-  await page.getByLabel("Provider contact").selectOption({ label: "Karim Benali (Sécurité Incendie Rhône)" });
+  await page.getByLabel("Assigned to").selectOption({ label: "Karim Benali (Sécurité Incendie Rhône)" });
   await page.getByLabel("Description").fill("Overdue extinguisher check, planned from the register");
   await page.getByRole("button", { name: "Plan the check" }).click();
 

@@ -9,6 +9,21 @@ import { useTRPC } from "../lib/trpc";
 import { Field } from "./field";
 import { useSession } from "./use-session";
 
+/**
+ * The one assignee control's value: the provider contact if there is one, else the member (`contact:3`,
+ * `member:5`); picking one empties the other, which the PATCH then leaves alone (it cannot unassign).
+ */
+export function assigneeChoice(values: Pick<PlanningValues, "assignedCompanyContactId" | "assignee">): string {
+  if (values.assignedCompanyContactId) return `contact:${values.assignedCompanyContactId}`;
+  if (values.assignee) return `member:${values.assignee}`;
+  return "";
+}
+
+export function parseAssigneeChoice(choice: string): { contact: string; member: string } {
+  const [kind, id = ""] = choice.split(":");
+  return { contact: kind === "contact" ? id : "", member: kind === "member" ? id : "" };
+}
+
 /** The fields every planning form shares: when, how firm, and who. */
 export interface PlanningValues {
   scheduledStart: string;
@@ -72,31 +87,35 @@ export function PlanningFields({
         </Field>
       </div>
       <div className="row">
-        <Field label={t("providerContact")} error={errors.assignedCompanyContactId}>
+        <Field label={t("assignedTo")} error={errors.assignedCompanyContactId ?? errors[assigneeField]}>
           {(props) => (
             <select
               {...props}
-              value={values.assignedCompanyContactId}
-              onChange={(event) => onChange("assignedCompanyContactId", event.target.value)}
+              value={assigneeChoice(values)}
+              onChange={(event) => {
+                const { contact, member } = parseAssigneeChoice(event.target.value);
+                onChange("assignedCompanyContactId", contact);
+                onChange("assignee", member);
+              }}
             >
               <option value="">—</option>
-              {options.data?.contacts.map((contact) => (
-                <option key={contact.id} value={contact.id}>
-                  {contact.firstName} {contact.lastName} ({contact.companyName})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("assignedUser")} error={errors[assigneeField]}>
-          {(props) => (
-            <select {...props} value={values.assignee} onChange={(event) => onChange("assignee", event.target.value)}>
-              <option value="">—</option>
-              {options.data?.profiles.map((profile) => (
-                <option key={profile.id} value={assigneeField === "assignedProfileId" ? profile.id : profile.userId}>
-                  {profile.firstName} {profile.lastName}
-                </option>
-              ))}
+              <optgroup label={t("providerContacts")}>
+                {options.data?.contacts.map((contact) => (
+                  <option key={`c${contact.id}`} value={`contact:${contact.id}`}>
+                    {contact.firstName} {contact.lastName} ({contact.companyName})
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("members")}>
+                {options.data?.profiles.map((profile) => (
+                  <option
+                    key={`m${profile.id}`}
+                    value={`member:${assigneeField === "assignedProfileId" ? profile.id : profile.userId}`}
+                  >
+                    {profile.firstName} {profile.lastName}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           )}
         </Field>

@@ -67,8 +67,15 @@ export function PreventiveForm({ data }: { data: Detail }) {
   const reassigned =
     values.assignedCompanyContactId !== initial.assignedCompanyContactId || values.assignee !== initial.assignee;
 
-  const siteName = (siteId: number) =>
-    options.data?.sites.find((site) => site.id === siteId)?.name ?? t("siteNumber", { id: String(siteId) });
+  // A check covers the rules of its own sites: the form offers those only, grouped by site.
+  const ownSites = [
+    ...new Map(
+      [
+        ...data.sites.map((site) => ({ id: site.id, name: site.name })),
+        ...data.siteRules.map((siteRule) => ({ id: siteRule.siteId, name: siteRule.siteName })),
+      ].map((site) => [site.id, site]),
+    ).values(),
+  ];
   const ruleName = (ruleId: number) => {
     const rule = options.data?.rules.find((candidate) => candidate.id === ruleId);
     return rule ? `${rule.code} — ${rule.name}` : t("ruleNumber", { id: String(ruleId) });
@@ -122,16 +129,25 @@ export function PreventiveForm({ data }: { data: Detail }) {
           onChange={(field, value) => set(field)(value)}
           assigneeField="assignedProfileId"
         />
-        <CheckGroup
-          legend={t("siteRules")}
-          error={errors.siteRuleIds}
-          selected={values.siteRuleIds}
-          onChange={set("siteRuleIds")}
-          options={(options.data?.siteRules ?? []).map((siteRule) => ({
-            value: siteRule.id,
-            label: `${siteName(siteRule.siteId)} · ${ruleName(siteRule.ruleId)}`,
-          }))}
-        />
+        <fieldset aria-describedby={errors.siteRuleIds ? "site-rules-error" : undefined}>
+          <legend>{t("siteRules")}</legend>
+          {ownSites.map((site) => (
+            <CheckGroup
+              key={site.id}
+              legend={site.name}
+              selected={values.siteRuleIds}
+              onChange={set("siteRuleIds")}
+              options={(options.data?.siteRules ?? [])
+                .filter((siteRule) => siteRule.siteId === site.id)
+                .map((siteRule) => ({ value: siteRule.id, label: ruleName(siteRule.ruleId) }))}
+            />
+          ))}
+          {errors.siteRuleIds ? (
+            <span id="site-rules-error" className="field-error">
+              {errors.siteRuleIds}
+            </span>
+          ) : null}
+        </fieldset>
         <label>
           <input type="checkbox" checked={notifyCurrent} onChange={(event) => setNotifyCurrent(event.target.checked)} />{" "}
           {t("emailCurrent")}
