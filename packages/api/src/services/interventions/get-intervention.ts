@@ -12,7 +12,14 @@ import {
   sites,
   users,
 } from "@interventions/db";
-import { DomainError, ErrorCode, interventionIdInput, Operation, roleAllows } from "@interventions/domain";
+import {
+  AnomalyStatus,
+  DomainError,
+  ErrorCode,
+  interventionIdInput,
+  Operation,
+  roleAllows,
+} from "@interventions/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { defineVerb } from "../verb";
 import { nameReferences } from "./history/name-references";
@@ -104,11 +111,25 @@ export const getIntervention = defineVerb(
             .then((r) => r[0]),
     ]);
 
-    const historyNames = await nameReferences(
-      ctx.db,
-      organizationId,
-      history.map((event) => event.changes),
-    );
+    const [historyNames, foundAnomalies] = await Promise.all([
+      nameReferences(
+        ctx.db,
+        organizationId,
+        history.map((event) => event.changes),
+      ),
+      // What this check found and is still open: the repair a rejection leads to.
+      ctx.db
+        .select({ id: anomalies.id, description: anomalies.description, severity: anomalies.severity })
+        .from(anomalies)
+        .where(
+          and(
+            eq(anomalies.organizationId, organizationId),
+            eq(anomalies.foundInInterventionId, id),
+            eq(anomalies.status, AnomalyStatus.open),
+          ),
+        )
+        .orderBy(asc(anomalies.id)),
+    ]);
     // A short-lived link for the page's <img>: the bucket itself stays private.
     const signatureUrl = view.imgSignature?.startsWith("organizations/")
       ? await ctx.storage.presignDownload(view.imgSignature)
@@ -123,6 +144,7 @@ export const getIntervention = defineVerb(
       sites: linkedSites,
       siteRules: linkedSiteRules,
       anomalies: linkedAnomalies,
+      foundAnomalies,
       rule: rule ?? null,
       company: company ?? null,
       assignedContact: contact ?? null,

@@ -1,5 +1,18 @@
-import { companies, companyContacts, interventionEvents, interventionSites, siteRules } from "@interventions/db";
-import { enumValues, InterventionStatus, InterventionType } from "@interventions/domain";
+import {
+  anomalies,
+  companies,
+  companyContacts,
+  interventionEvents,
+  interventionSites,
+  siteRules,
+} from "@interventions/db";
+import {
+  AnomalySeverity,
+  AnomalyStatus,
+  enumValues,
+  InterventionStatus,
+  InterventionType,
+} from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -256,6 +269,28 @@ describe("interventions.get", () => {
     expect(historyNames.contact[String(UNKNOWN_ID)]).toBeUndefined();
     expect(historyNames.siteRule[String(ownRule.id)]).toEqual(expect.any(String));
     expect(historyNames.siteRule[String(foreignRule.id)]).toBeUndefined();
+  });
+
+  it("a check's open anomalies, what a rejection's repair starts from", async () => {
+    const db = env.database.db;
+    const check = await findIntervention(db, seed.acme, { type: T.preventive, status: S.rejected });
+    const [site] = await db.select().from(interventionSites).where(eq(interventionSites.interventionId, check.id));
+    if (!site) throw new Error("a check without a site");
+    const found = (status: AnomalyStatus) => ({
+      organizationId: seed.acme.id,
+      siteId: site.siteId,
+      foundInInterventionId: check.id,
+      description: `Found by the check (${status})`,
+      severity: AnomalySeverity.major,
+      status,
+      detectedAt: new Date(),
+    });
+    const [open] = await db
+      .insert(anomalies)
+      .values([found(AnomalyStatus.open), found(AnomalyStatus.closed)])
+      .returning({ id: anomalies.id });
+    const detail = await client.interventions.get.query({ interventionId: check.id });
+    expect(detail.foundAnomalies.map((anomaly) => anomaly.id)).toEqual([open?.id]);
   });
 
   it("a curative with its anomaly, a training exercise with its rule", async () => {

@@ -18,14 +18,14 @@ import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { useRefreshAfterChange } from "../../../lib/use-refresh";
 
-export function AnomaliesBoard() {
+export function AnomaliesBoard({ preselected = [], after }: { preselected?: number[]; after?: number | undefined }) {
   const trpc = useTRPC();
   const { can } = useSession();
   const t = useTranslations("anomalies");
   const label = useLabels();
   const { dateTime } = useFormats();
   const anomalies = useQuery(trpc.anomalies.list.queryOptions({ status: AnomalyStatus.open }));
-  const [selected, setSelected] = useState<number[]>([]);
+  const [selected, setSelected] = useState<number[]>(preselected);
   const canPlan = can(Operation.createCurative);
 
   if (anomalies.isPending) return <Loading>{t("loading")}</Loading>;
@@ -73,12 +73,17 @@ export function AnomaliesBoard() {
           </tbody>
         </table>
       </div>
-      {canPlan ? <CurativeForm anomalyIds={selected} /> : null}
+      {canPlan ? (
+        <CurativeForm
+          anomalyIds={selected.filter((id) => anomalies.data.some((anomaly) => anomaly.id === id))}
+          after={after}
+        />
+      ) : null}
     </>
   );
 }
 
-function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
+function CurativeForm({ anomalyIds, after }: { anomalyIds: number[]; after?: number | undefined }) {
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = useRefreshAfterChange();
@@ -90,7 +95,7 @@ function CurativeForm({ anomalyIds }: { anomalyIds: number[] }) {
     scheduledStart: "",
     scheduledEnd: "",
     creationStatus: String(CreationStatus.toScheduled),
-    description: "",
+    description: after === undefined ? "" : t("repairOf", { id: String(after) }),
     assignedCompanyContactId: "",
     assignee: "",
   });

@@ -8,8 +8,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function PlanCheckPage({ searchParams }: { searchParams: Promise<{ siteRuleId?: string }> }) {
-  const { siteRuleId } = await searchParams;
-  if (!siteRuleId || !/^\d{1,15}$/.test(siteRuleId)) notFound();
-  return <PlanCheckForm siteRuleId={Number(siteRuleId)} />;
+const ID = /^\d{1,15}$/;
+
+/** `?siteRuleId=3` (a cell of the grid), or several with `after=42` (the re-check of a rejected check). */
+export default async function PlanCheckPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ siteRuleId?: string | string[]; after?: string }>;
+}) {
+  const { siteRuleId, after } = await searchParams;
+  const ids = [siteRuleId ?? []].flat();
+  if (ids.length === 0 || ids.length > 100 || !ids.every((id) => ID.test(id))) notFound();
+  const from = after && ID.test(after) ? Number(after) : undefined;
+  return <PlanCheckForm siteRuleIds={[...new Set(ids.map(Number))]} after={from} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { RouterOutputs } from "@interventions/api/trpc";
 import { CreationStatus, planPreventiveInput } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -20,23 +21,26 @@ import { useTRPC } from "../../../../lib/trpc";
 
 const PLANNABLE = [CreationStatus.toScheduled, CreationStatus.scheduled] as const;
 
-/** Plans the next preventive check of one obligation, from its cell of the compliance grid. */
-export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
+/**
+ * Plans the next preventive check of one obligation, from its cell of the compliance grid, or of several (the
+ * re-check of a rejected check, `after` naming it).
+ */
+export function PlanCheckForm({ siteRuleIds, after }: { siteRuleIds: number[]; after?: number | undefined }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { timeZone } = useSession();
   const t = useTranslations("planCheck");
-  const label = useLabels();
   const validate = useValidate();
   const fieldIssues = useFieldIssues();
-  const { dateTime } = useFormats();
   const overview = useQuery(trpc.compliance.overview.queryOptions({}));
-  const obligation = overview.data?.obligations.find((candidate) => candidate.siteRuleId === siteRuleId);
+  const obligations = siteRuleIds.map((siteRuleId) =>
+    overview.data?.obligations.find((candidate) => candidate.siteRuleId === siteRuleId),
+  );
   const [values, setValues] = useState<PlanningValues & { description: string }>(() => {
     const start = new Date(Date.now() + 7 * 86_400_000);
     start.setUTCMinutes(0, 0, 0);
     return {
-      description: "",
+      description: after === undefined ? "" : t("recheckOf", { id: String(after) }),
       scheduledStart: isoToZonedInput(start.toISOString(), timeZone),
       scheduledEnd: isoToZonedInput(new Date(start.getTime() + 2 * 3_600_000).toISOString(), timeZone),
       creationStatus: String(CreationStatus.toScheduled),
@@ -57,12 +61,14 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
   );
   if (overview.isPending) return <Loading>{t("loading")}</Loading>;
   if (overview.error) return <ErrorBanner error={overview.error} />;
-  if (!obligation) return <p role="alert">{t("unknown")}</p>;
+  const known = obligations.filter((obligation) => obligation !== undefined);
+  const [obligation] = known;
+  if (!obligation || known.length !== siteRuleIds.length) return <p role="alert">{t("unknown")}</p>;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const checked = validate(planPreventiveInput, {
-      siteRuleIds: [siteRuleId],
+      siteRuleIds,
       scheduledStart: zonedInputToIso(values.scheduledStart, timeZone),
       scheduledEnd: zonedInputToIso(values.scheduledEnd, timeZone),
       creationStatus: Number(values.creationStatus),
@@ -83,12 +89,23 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
       <p>
         <Link href="/compliance">{t("back")}</Link>
       </p>
-      <h1>{t("heading", { rule: obligation.ruleName, site: obligation.siteName })}</h1>
-      <p>
-        <span className={`badge obligation-${obligation.status}`}>{label("obligation", obligation.status)}</span>{" "}
-        {obligation.dueAt ? t("due", { date: dateTime(obligation.dueAt) }) : t("neverChecked")}{" "}
-        {obligation.lastDoneAt ? t("lastDone", { date: dateTime(obligation.lastDoneAt) }) : null}
-      </p>
+      {known.length === 1 ? (
+        <>
+          <h1>{t("heading", { rule: obligation.ruleName, site: obligation.siteName })}</h1>
+          <ObligationFacts obligation={obligation} />
+        </>
+      ) : (
+        <>
+          <h1>{t("headingSeveral", { count: known.length })}</h1>
+          <ul>
+            {known.map((each) => (
+              <li key={each.siteRuleId}>
+                {t("ruleAtSite", { rule: each.ruleName, site: each.siteName })} <ObligationFacts obligation={each} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <section className="card">
         <form ref={formRef} onSubmit={submit} className="stack" noValidate>
           <PlanningFields
@@ -114,5 +131,21 @@ export function PlanCheckForm({ siteRuleId }: { siteRuleId: number }) {
         </form>
       </section>
     </>
+  );
+}
+
+type Obligation = NonNullable<RouterOutputs["compliance"]["overview"]>["obligations"][number];
+
+/** Where an obligation stands: its state, when it is due, when it was last done. */
+function ObligationFacts({ obligation }: { obligation: Obligation }) {
+  const t = useTranslations("planCheck");
+  const label = useLabels();
+  const { dateTime } = useFormats();
+  return (
+    <span>
+      <span className={`badge obligation-${obligation.status}`}>{label("obligation", obligation.status)}</span>{" "}
+      {obligation.dueAt ? t("due", { date: dateTime(obligation.dueAt) }) : t("neverChecked")}{" "}
+      {obligation.lastDoneAt ? t("lastDone", { date: dateTime(obligation.lastDoneAt) }) : null}
+    </span>
   );
 }

@@ -12,6 +12,7 @@ import { useLabels } from "../../../../lib/labels";
 import { useTRPC } from "../../../../lib/trpc";
 import { ExerciseForm } from "./exercise-form";
 import { InterventionHistory } from "./intervention-history";
+import { NextStep } from "./next-step";
 import { PreventiveForm } from "./preventive-form";
 import { VerifyForm } from "./verify-form";
 
@@ -197,6 +198,7 @@ export function InterventionDetail({ interventionId, initial }: { interventionId
         ) : null}
       </section>
 
+      <NextStep data={query.data} />
       {canEditPreventive ? <PreventiveForm data={query.data} /> : null}
       {canEditExercise ? <ExerciseForm data={query.data} /> : null}
       {canVerify ? <VerifyForm interventionId={intervention.id} /> : null}
