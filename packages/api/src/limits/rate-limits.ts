@@ -52,10 +52,12 @@ export interface RateLimits {
 
 /**
  * rate-limiter-flexible's store is node-postgres shaped (`query({ text, values })` → `{ rows, rowCount }`):
- * this is that, over a small postgres.js pool of its own.
+ * this is that, over a small postgres.js pool of its own. Its commits do not wait for the WAL to reach the
+ * disk: a budget is a counter, and the few increments a crash could lose are harmless, while a flush per
+ * request would double the commits every partner request waits for.
  */
 function postgresStore(url: string) {
-  const client = postgres(url, { max: 2, onnotice: () => {} });
+  const client = postgres(url, { max: 2, onnotice: () => {}, connection: { synchronous_commit: "off" } });
   return {
     storeClient: {
       async query(query: { text: string; values?: unknown[] }) {
