@@ -29,5 +29,8 @@ export const notifications = pgTable(
     index().on(t.recipientProfileId, t.readAt, t.createdAt),
     // The bell's list: one profile's notifications, newest first, paged by (createdAt, id).
     index().on(t.recipientProfileId, t.createdAt, t.id),
+    // A decision settles the verifiers' tasks of its intervention: found by the intervention, not by a scan
+    // of every notification (and a deleted intervention's cascade too).
+    index("notifications_intervention_idx").on(t.interventionId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_intervention_idx" ON "notifications" USING btree ("intervention_id");
