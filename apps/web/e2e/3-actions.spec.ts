@@ -17,7 +17,7 @@ test("create a curative intervention from open anomalies", async ({ page }) => {
   await form.getByLabel("Scheduled start").fill("2026-12-07T09:00");
   await form.getByLabel("Scheduled end").fill("2026-12-07T08:00");
   await form.getByRole("button", { name: "Plan the repair" }).click();
-  await expect(form.getByText("The end must not be before the start.")).toBeVisible();
+  await expect(form.getByText("The end must be after the start.")).toBeVisible();
 
   await form.getByLabel("Scheduled end").fill("2026-12-07T12:00");
   await form.getByLabel("Description").fill("Replace the faulty emergency lighting");

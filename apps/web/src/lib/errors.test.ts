@@ -18,6 +18,15 @@ describe("a server's refusal of fields, as form messages", () => {
     ).toEqual({ scheduledEnd: "endBeforeStart", siteRuleIds: "gone", anomalyIds: "alreadyCovered" });
   });
 
+  it("says a webhook address's refusal in words", () => {
+    expect(serverIssueKey("Expected an absolute URL such as https://partner.example/webhooks")).toBe("absoluteUrl");
+    expect(
+      serverIssueKey(
+        "The URL's host is a private or reserved address (10.0.0.1): webhooks only reach public addresses",
+      ),
+    ).toBe("privateAddress");
+  });
+
   it("a message the dashboard does not know is the generic one, never the server's English", () => {
     expect(serverIssueKey("Something new the server says")).toBe("invalid");
     expect(serverIssueKey("Unknown field")).toBe("invalid");

@@ -39,6 +39,13 @@ const SERVER_MESSAGES: readonly [RegExp, FormErrorMessage][] = [
   [/^Rule \d+ is not /, "wrongRuleKind"],
   [/applies to none|does not apply|None of the given rules/, "ruleNotAtSite"],
   [/^Unknown (?!field)/, "gone"],
+  // A webhook's address (the API's `webhooks/destination.ts`).
+  [/^Expected an absolute URL/, "absoluteUrl"],
+  [/^Use an https:\/\/ URL/, "httpsOnly"],
+  [/user name and password out of the URL/, "noCredentials"],
+  [/#fragment out of the URL/, "noFragment"],
+  [/private or reserved address/, "privateAddress"],
+  [/^The host .* could not be found/, "hostNotFound"],
 ];
 
 export function serverIssueKey(message: string): FormErrorMessage {

@@ -28,6 +28,12 @@ export const FORM_ERROR_MESSAGES = [
   "wrongRuleKind",
   "ruleNotAtSite",
   "gone",
+  "absoluteUrl",
+  "httpsOnly",
+  "noCredentials",
+  "noFragment",
+  "privateAddress",
+  "hostNotFound",
 ] as const;
 export type FormErrorMessage = (typeof FORM_ERROR_MESSAGES)[number];
 

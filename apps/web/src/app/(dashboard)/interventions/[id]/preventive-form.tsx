@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@interventions/api/trpc";
-import { updatePreventiveBody } from "@interventions/domain";
+import { RuleKind, updatePreventiveBody } from "@interventions/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
@@ -76,6 +76,9 @@ export function PreventiveForm({ data }: { data: Detail }) {
       ].map((site) => [site.id, site]),
     ).values(),
   ];
+  // A check covers check rules: a site's drill rule is planned as a training exercise, not here.
+  const isCheck = (ruleId: number) =>
+    options.data?.rules.find((candidate) => candidate.id === ruleId)?.kind === RuleKind.check;
   const ruleName = (ruleId: number) => {
     const rule = options.data?.rules.find((candidate) => candidate.id === ruleId);
     return rule ? `${rule.code} — ${rule.name}` : t("ruleNumber", { id: String(ruleId) });
@@ -138,7 +141,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
               selected={values.siteRuleIds}
               onChange={set("siteRuleIds")}
               options={(options.data?.siteRules ?? [])
-                .filter((siteRule) => siteRule.siteId === site.id)
+                .filter((siteRule) => siteRule.siteId === site.id && isCheck(siteRule.ruleId))
                 .map((siteRule) => ({ value: siteRule.id, label: ruleName(siteRule.ruleId) }))}
             />
           ))}
