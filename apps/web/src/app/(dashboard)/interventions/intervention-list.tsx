@@ -5,11 +5,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import {
+  activeFilterCount,
   readUrlFilters,
   statusWord,
   toListInput,
@@ -18,6 +20,7 @@ import {
   typeWord,
   type UrlFilters,
 } from "./list-filters";
+import { SearchBox } from "./search-box";
 
 export function InterventionList() {
   const trpc = useTRPC();
@@ -38,10 +41,32 @@ export function InterventionList() {
   };
   const total = counts.data?.reduce((sum, row) => sum + row.count, 0);
   const now = new Date();
+  // On a phone the filters fold behind a button, so that the first screen shows interventions.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = activeFilterCount(filters);
 
   return (
     <>
-      <FilterForm filters={filters} options={options.data} />
+      <div className="row list-tools">
+        <SearchBox filters={filters} />
+        <button
+          type="button"
+          className="secondary filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="list-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {active > 0 ? t("filtersCount", { count: active }) : t("filters")}
+        </button>
+        <a
+          className="button secondary"
+          href={`/interventions/export.csv${toSearch({ ...filters, cursor: "" })}`}
+          download
+        >
+          {t("exportCsv")}
+        </a>
+      </div>
+      <FilterForm filters={filters} options={options.data} folded={!filtersOpen} />
 
       <nav aria-label={t("countPerStatus")}>
         <ul className="tabs">
@@ -80,7 +105,7 @@ export function InterventionList() {
       ) : null}
       {list.data && list.data.items.length > 0 ? (
         <div className="table-wrap">
-          <table className="records">
+          <table className="records cards">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
@@ -144,7 +169,15 @@ type Options = {
 };
 
 /** A plain GET form: the filters land in the address, so a link can be shared (it works without script too). */
-function FilterForm({ filters, options }: { filters: UrlFilters; options: Options | undefined }) {
+function FilterForm({
+  filters,
+  options,
+  folded,
+}: {
+  filters: UrlFilters;
+  options: Options | undefined;
+  folded: boolean;
+}) {
   const router = useRouter();
   const t = useTranslations("list");
   const label = useLabels();
@@ -152,7 +185,8 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
     <form
       method="get"
       action="/interventions"
-      className="card row"
+      id="list-filters"
+      className={`card row${folded ? " folded" : ""}`}
       aria-label={t("filters")}
       // Drawn again once the options arrive: a select's defaultValue only applies to options present then.
       key={`${toSearch(filters)}|${options ? "ready" : "loading"}`}
@@ -165,6 +199,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         );
       }}
     >
+      {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
       <label className="field">
         <span>{t("type")}</span>
         <select name="type" defaultValue={filters.type}>

@@ -3,10 +3,11 @@ import type { ListInterventionsQuery } from "@interventions/domain";
 import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
 import { interventionScope } from "./scope";
+import { searchCondition } from "./search";
 
 export type InterventionFilters = Pick<
   ListInterventionsQuery,
-  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "from" | "to"
+  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "from" | "to" | "q"
 >;
 
 /**
@@ -34,6 +35,7 @@ export function interventionFilters(
       : eq(interventions.assignedCompanyContactId, input.assignedCompanyContactId),
     input.from === undefined ? undefined : gte(scheduledStart, new Date(input.from)),
     input.to === undefined ? undefined : lt(scheduledStart, new Date(input.to)),
+    searchCondition(organizationId, input.q),
     input.siteId === undefined
       ? undefined
       : linked
