@@ -13,6 +13,7 @@ import {
   statusForCreationStatus,
   uniqueIds,
 } from "@interventions/domain";
+import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
 import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
@@ -36,15 +37,20 @@ export const createCurative = defineVerb(
     const status = statusForCreationStatus(input.creationStatus);
 
     const view = await ctx.db.transaction(async (tx) => {
-      const found = await lockAnomalies(tx, organizationId, anomalyIds);
+      const [locked, contactFound, assigneeFound] = await Promise.allSettled([
+        lockAnomalies(tx, organizationId, anomalyIds),
+        resolveContact(tx, organizationId, input.assignedCompanyContactId),
+        resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId"),
+      ]);
+      const found = settledValue(locked);
       assertIdsFound(
         "anomalyIds",
         input.anomalyIds,
         found.map((anomaly) => anomaly.id),
         "anomaly",
       );
-      const contact = await resolveContact(tx, organizationId, input.assignedCompanyContactId);
-      const assignee = await resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId");
+      const contact = settledValue(contactFound);
+      const assignee = settledValue(assigneeFound);
       assertAnomaliesRepairable(input.anomalyIds, found);
 
       const [row] = await tx
@@ -70,10 +76,13 @@ export const createCurative = defineVerb(
         })
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
-      await holdAnomalies(tx, ctx, row.id, anomalyIds);
-      await insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId)));
-      await recordEvent(tx, ctx, row.id, HistoryAction.created);
-      await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
+      // Independent writes, sent together: one round trip.
+      await Promise.all([
+        holdAnomalies(tx, ctx, row.id, anomalyIds),
+        insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId))),
+        recordEvent(tx, ctx, row.id, HistoryAction.created),
+        tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]),
+      ]);
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
       return viewAfterAnnouncedWrite(tx, ctx, row.id, types);
     });
