@@ -15,7 +15,7 @@ import {
 } from "@interventions/domain";
 import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
-import { viewAfterAnnouncedWrite } from "../webhooks/announce";
+import { activeSubscriptions, announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { holdAnomalies } from "./links/anomaly-links";
 import { insertSiteLinks } from "./links/site-links";
@@ -23,7 +23,7 @@ import { lockAnomalies } from "./lookups/lock-anomalies";
 import { resolveContact, resolveUser } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
 import { newCodePin } from "./planning/code-pin";
-import { toUserShaped } from "./read/intervention-view";
+import { insertedView, toUserShaped } from "./read/intervention-view";
 
 /** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
 export const createCurative = defineVerb(
@@ -76,15 +76,18 @@ export const createCurative = defineVerb(
         })
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
-      // Independent writes, sent together: one round trip.
-      await Promise.all([
+      // Independent writes and the webhooks' subscriptions, sent together: one round trip.
+      const [subscriptions] = await Promise.all([
+        activeSubscriptions(tx, organizationId),
         holdAnomalies(tx, ctx, row.id, anomalyIds),
         insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId))),
         recordEvent(tx, ctx, row.id, HistoryAction.created),
         tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]),
       ]);
+      const view = insertedView(row, { assignedUserId: assignee?.userId ?? null, createdByUserId: ctx.actor.userId });
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      return viewAfterAnnouncedWrite(tx, ctx, row.id, types);
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }], { subscriptions, views: [view] });
+      return view;
     });
     return { data: toUserShaped(view), version: view.version };
   },

@@ -23,14 +23,14 @@ import type { ServiceContext } from "../../context";
 import { signatureObjectKey } from "../../storage/signature-storage";
 import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
-import { viewAfterAnnouncedWrite } from "../webhooks/announce";
+import { activeSubscriptions, announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { insertSiteLinks } from "./links/site-links";
 import { insertSiteRuleLinks } from "./links/site-rule-links";
 import { findCompanyIds, findRules, findSiteIds, findSiteRules } from "./lookups/organization-records";
 import { findContact } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
-import { toUserShaped } from "./read/intervention-view";
+import { insertedView, toUserShaped } from "./read/intervention-view";
 
 /**
  * 000 — a provider's technician, on site, records a check nobody planned. It is done when recorded, so it
@@ -100,8 +100,9 @@ export const createUnplannedPreventive = defineVerb(
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
       const signatureKey = signatureObjectKey(organizationId, row.id, input.signature.mimeType, randomUUID());
-      // Independent writes, sent together: one round trip.
-      await Promise.all([
+      // Independent writes and the webhooks' subscriptions, sent together: one round trip.
+      const [subscriptions] = await Promise.all([
+        activeSubscriptions(tx, organizationId),
         tx
           .update(interventions)
           .set({ imgSignature: signatureKey, updatedAt: ctx.now })
@@ -113,7 +114,12 @@ export const createUnplannedPreventive = defineVerb(
         tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]),
       ]);
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      return { view: await viewAfterAnnouncedWrite(tx, ctx, row.id, types), signatureKey };
+      const view = insertedView(
+        { ...row, imgSignature: signatureKey },
+        { assignedUserId: technician ? ctx.actor.userId : null, createdByUserId: ctx.actor.userId },
+      );
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }], { subscriptions, views: [view] });
+      return { view, signatureKey };
     });
 
     const presignedUrl = await ctx.storage.presignUpload(signatureKey, input.signature.mimeType, input.signature.size);
