@@ -13,6 +13,7 @@ import { z } from "zod";
 import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
 import { interventionFilters } from "./read/filters";
+import { searchTerms } from "./read/search";
 
 const cursor = pageCursor(z.tuple([z.iso.datetime(), z.int()]));
 const assignee = aliasedTable(users, "assignee_user");
@@ -25,7 +26,8 @@ const assignee = aliasedTable(users, "assignee_user");
 export const exportInterventions = defineVerb(
   { operation: Operation.read, input: exportInterventionsInput },
   async ({ ctx, input }) => {
-    const conditions = interventionFilters(ctx, input);
+    const search = await searchTerms(ctx.db, ctx.actor.organizationId, input.q);
+    const conditions = interventionFilters(ctx, input, "subquery", search);
     const ascending = input.order === "asc";
     if (input.cursor) {
       const [scheduledStart, id] = cursor.decode(input.cursor);

@@ -3,7 +3,7 @@ import type { ListInterventionsQuery } from "@interventions/domain";
 import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
 import { interventionScope } from "./scope";
-import { searchCondition } from "./search";
+import { type SearchTerms, searchCondition } from "./search";
 
 export type InterventionFilters = Pick<
   ListInterventionsQuery,
@@ -21,6 +21,8 @@ export function interventionFilters(
   ctx: ServiceContext,
   input: InterventionFilters,
   siteSource: SiteSource = "subquery",
+  /** The search's words as `searchTerms` read them (the caller reads them first: it takes a query). */
+  search?: SearchTerms,
 ): (SQL | undefined)[] {
   const organizationId = ctx.actor.organizationId;
   const linked = input.siteId !== undefined && siteSource === "joinedLink";
@@ -35,7 +37,7 @@ export function interventionFilters(
       : eq(interventions.assignedCompanyContactId, input.assignedCompanyContactId),
     input.from === undefined ? undefined : gte(scheduledStart, new Date(input.from)),
     input.to === undefined ? undefined : lt(scheduledStart, new Date(input.to)),
-    searchCondition(organizationId, input.q),
+    searchCondition(search),
     input.siteId === undefined
       ? undefined
       : linked
