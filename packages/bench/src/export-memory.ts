@@ -67,6 +67,8 @@ async function main(): Promise<boolean> {
       MAIL_WORKER: "off",
       WEBHOOK_WORKER: "off",
       ROUTINE_GENERATOR: "off",
+      // EXPORT_NODE_OPTIONS="--max-old-space-size=… --max-semi-space-size=…" sizes the server's heap.
+      ...(process.env.EXPORT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.EXPORT_NODE_OPTIONS } : {}),
     });
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, performance.now(), 120_000, server);

@@ -78,8 +78,9 @@ export function searchCondition(terms: SearchTerms | undefined): SQL | undefined
         term.contactIds.length ? inIds(interventions.assignedCompanyContactId, term.contactIds) : undefined,
         term.companyIds.length ? inIds(interventions.companyId, term.companyIds) : undefined,
         term.siteIds.length
-          ? sql`exists (select 1 from intervention_sites l where l.intervention_id = ${interventions.id}
-                and l.site_id = any(${idArray(term.siteIds)}))`
+          ? // `offset 0` keeps it a probe of the link's key per row: hashed, it would read every link first.
+            sql`exists (select 1 from intervention_sites l where l.intervention_id = ${interventions.id}
+                and l.site_id = any(${idArray(term.siteIds)}) offset 0)`
           : undefined,
       ),
     ),
