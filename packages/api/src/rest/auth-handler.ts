@@ -1,5 +1,6 @@
 import type { Database } from "@interventions/db";
 import { parseInput } from "@interventions/domain";
+import type { ActorCache } from "../auth/actor-cache";
 import type { SessionTokens } from "../auth/session-token";
 import { signIn, signInInput, signOut } from "../auth/sign-in";
 import {
@@ -15,6 +16,8 @@ import type { RateLimits } from "../limits/rate-limits";
 export interface AuthDeps {
   db: Database;
   tokens: SessionTokens;
+  /** The REST handler's authenticated partners: a sign-out here is refused there at once. */
+  actors?: ActorCache;
   sessionTtlMs: number;
   /** Failed sign-ins per e-mail and per address. */
   rateLimits: RateLimits;
@@ -41,7 +44,10 @@ export function createAuthHandler(deps: AuthDeps): FetchHandler {
       if (action === "logout") {
         const token = request.headers.get("x-session-token");
         const claims = token ? await deps.tokens.verify(token, now) : null;
-        if (claims) await signOut(deps.db, claims.sessionId, now);
+        if (claims) {
+          await signOut(deps.db, claims.sessionId, now);
+          deps.actors?.forgetSession(claims.sessionId);
+        }
         return new Response(null, { status: 204 });
       }
       const input = parseInput(signInInput, await readJsonBody(request));
