@@ -16,7 +16,7 @@ const catalogue = (language: string) =>
   JSON.parse(readFileSync(new URL(`../messages/${language}.json`, import.meta.url), "utf8")) as {
     notifications: { title: Record<string, string> };
     preventiveForm: { heading: string; save: string; updated: string };
-    planningFields: { assignedTo: string };
+    planningFields: { assignedTo: string; nobody: string };
   };
 
 async function browserIn(browser: Browser, locale: string, user: string): Promise<Page> {
@@ -129,4 +129,34 @@ test("at Acme an English browser reads its bell in English, and an English colle
   expect(await panel.textContent()).not.toMatch(FRENCH);
   await screenshot(admin, "en-notices");
   await admin.context().close();
+});
+
+test("« Personne » leaves a check with nobody assigned, said in words in its history", async ({ browser }) => {
+  const fr = catalogue("fr");
+  const page = await browserIn(browser, "fr-FR", "manager@lycee-hugo.example");
+  const id = await firstListedId(page, "?type=preventive&status=scheduled");
+  await page.goto(`/interventions/${id}`);
+  await page.waitForLoadState("networkidle");
+  const form = page.getByRole("region", { name: fr.preventiveForm.heading });
+  const assignee = form.getByLabel(fr.planningFields.assignedTo);
+  await expect(assignee.locator('option[value=""]')).toHaveText(fr.planningFields.nobody);
+  await expect(async () => {
+    await assignee.selectOption("", { timeout: 2_000 });
+    await expect(assignee).toHaveValue("", { timeout: 500 });
+  }).toPass();
+  await form.getByRole("button", { name: fr.preventiveForm.save }).click();
+  await expect(form.getByRole("status")).toHaveText(fr.preventiveForm.updated);
+  const history = page.getByRole("region", { name: "Historique" });
+  await expect(
+    history
+      .getByRole("listitem")
+      .filter({ hasText: /^(Assignée à|Membre assigné) : .+ → Personne$/ })
+      .first(),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole("region", { name: fr.preventiveForm.heading }).getByLabel(fr.planningFields.assignedTo),
+  ).toHaveValue("");
+  await screenshot(page, "fr-unassigned");
+  await page.context().close();
 });
