@@ -5,6 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { DateInput } from "../../../components/date-input";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
@@ -148,6 +150,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
   const router = useRouter();
   const t = useTranslations("list");
   const label = useLabels();
+  const dateId = useId();
   return (
     <form
       method="get"
@@ -218,14 +221,18 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
           </optgroup>
         </select>
       </label>
-      <label className="field">
-        <span>{t("from")}</span>
-        <input type="date" name="from" defaultValue={filters.from} />
-      </label>
-      <label className="field">
-        <span>{t("to")}</span>
-        <input type="date" name="to" defaultValue={filters.to} />
-      </label>
+      <div className="field">
+        <label htmlFor={`${dateId}-from`}>
+          <span>{t("from")}</span>
+        </label>
+        <DateInput id={`${dateId}-from`} kind="date" name="from" defaultValue={filters.from} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${dateId}-to`}>
+          <span>{t("to")}</span>
+        </label>
+        <DateInput id={`${dateId}-to`} kind="date" name="to" defaultValue={filters.to} />
+      </div>
       <label className="field">
         <span>{t("order")}</span>
         <select name="order" defaultValue={filters.order}>
