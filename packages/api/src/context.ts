@@ -39,7 +39,7 @@ export interface ServiceDeps {
   /** Where webhook subscriptions may point (private addresses or not). */
   webhookDestinations: DestinationPolicy;
   /** Partners authenticated in the last second; unset, every request reads its credentials. */
-  actors?: ActorCache;
+  actors?: ActorCache<Actor>;
 }
 
 /** What work that writes needs of the process: the database and the jobs (no signature storage). */

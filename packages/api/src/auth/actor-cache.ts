@@ -1,5 +1,4 @@
 import { LRUCache } from "lru-cache";
-import type { Actor } from "../context";
 
 /** How long an authenticated partner may be served without reading the database again: revocation's delay. */
 export const ACTOR_CACHE_TTL_MS = 1_000;
@@ -9,7 +8,7 @@ export const ACTOR_CACHE_TTL_MS = 1_000;
  * requests reads the key, the session and the profile once. A key or session revoked elsewhere is refused
  * within the TTL; a sign-out or an admin's "sign out everywhere" in this process is refused at once.
  */
-export class ActorCache {
+export class ActorCache<Actor extends { userId: number }> {
   readonly #actors = new LRUCache<string, Actor>({ max: 10_000, ttl: ACTOR_CACHE_TTL_MS });
 
   get(keyHash: string, sessionId: string): Actor | undefined {

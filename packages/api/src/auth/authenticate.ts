@@ -23,7 +23,7 @@ export async function authenticateRequest(
   tokens: SessionTokens,
   credentials: Credentials,
   now: Date,
-  cache?: ActorCache,
+  cache?: ActorCache<Actor>,
 ): Promise<Actor> {
   const apiKey = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? "")?.[1];
   if (!apiKey) throw unauthenticated("Missing or malformed Authorization header: expected 'Bearer <API key>'");

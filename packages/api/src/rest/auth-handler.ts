@@ -3,6 +3,7 @@ import { parseInput } from "@interventions/domain";
 import type { ActorCache } from "../auth/actor-cache";
 import type { SessionTokens } from "../auth/session-token";
 import { signIn, signInInput, signOut } from "../auth/sign-in";
+import type { Actor } from "../context";
 import {
   clientAddress,
   errorResponse,
@@ -17,7 +18,7 @@ export interface AuthDeps {
   db: Database;
   tokens: SessionTokens;
   /** The REST handler's authenticated partners: a sign-out here is refused there at once. */
-  actors?: ActorCache;
+  actors?: ActorCache<Actor>;
   sessionTtlMs: number;
   /** Failed sign-ins per e-mail and per address. */
   rateLimits: RateLimits;

@@ -2,7 +2,7 @@ import { assertRoleAllows, idParam, parseInput, RateLimitedError, validationErro
 import type { ActorCache } from "../auth/actor-cache";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
-import type { ServiceDeps } from "../context";
+import type { Actor, ServiceDeps } from "../context";
 import { matchRoutes } from "../contract/partner-routes";
 import {
   entityTag,
@@ -23,7 +23,7 @@ export interface RestDeps {
   /** Each API key's budget of requests per minute. */
   rateLimits: RateLimits;
   /** Partners authenticated in the last second (the auth handler's sign-out forgets them). */
-  actors?: ActorCache;
+  actors?: ActorCache<Actor>;
   clock?: () => Date;
   /** Receives unexpected errors; the client only learns that one happened. */
   onError?: (error: unknown) => void;

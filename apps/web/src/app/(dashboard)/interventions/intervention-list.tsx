@@ -5,7 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+<<<<<<< HEAD
 import { useState } from "react";
+=======
+import { useId } from "react";
+import { DateInput } from "../../../components/date-input";
+>>>>>>> main
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
@@ -181,6 +186,7 @@ function FilterForm({
   const router = useRouter();
   const t = useTranslations("list");
   const label = useLabels();
+  const dateId = useId();
   return (
     <form
       method="get"
@@ -253,14 +259,18 @@ function FilterForm({
           </optgroup>
         </select>
       </label>
-      <label className="field">
-        <span>{t("from")}</span>
-        <input type="date" name="from" defaultValue={filters.from} />
-      </label>
-      <label className="field">
-        <span>{t("to")}</span>
-        <input type="date" name="to" defaultValue={filters.to} />
-      </label>
+      <div className="field">
+        <label htmlFor={`${dateId}-from`}>
+          <span>{t("from")}</span>
+        </label>
+        <DateInput id={`${dateId}-from`} kind="date" name="from" defaultValue={filters.from} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${dateId}-to`}>
+          <span>{t("to")}</span>
+        </label>
+        <DateInput id={`${dateId}-to`} kind="date" name="to" defaultValue={filters.to} />
+      </div>
       <label className="field">
         <span>{t("order")}</span>
         <select name="order" defaultValue={filters.order}>
