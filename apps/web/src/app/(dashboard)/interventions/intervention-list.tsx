@@ -5,12 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-<<<<<<< HEAD
-import { useState } from "react";
-=======
-import { useId } from "react";
+import { useId, useState } from "react";
 import { DateInput } from "../../../components/date-input";
->>>>>>> main
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
