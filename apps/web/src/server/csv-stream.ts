@@ -47,17 +47,28 @@ export function csvResponse(stream: ReadableStream<Uint8Array>, fileName: string
 /** A date and time in the organization's zone, as a spreadsheet sorts and reads it: `2026-12-02 08:00`. */
 export function csvDateTime(value: Date | string | null | undefined, timeZone: string): string {
   if (!value) return "";
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(value));
+  const parts = formatterIn(timeZone).formatToParts(new Date(value));
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
+// Built once per zone: a formatter costs far more to make than to use, and a file has three dates a row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterIn(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** A calendar day in the organization's zone: `2026-12-02`. */

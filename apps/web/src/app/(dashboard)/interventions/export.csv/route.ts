@@ -38,9 +38,17 @@ export async function GET(request: Request): Promise<Response> {
     t("assignee"),
     t("company"),
   ];
+  // Each type's and status's word looked up once, not once a row.
+  const known = new Map<string, string>();
   const word = (kind: "type" | "status", value: number) => {
-    const name = memberName(kind, value);
-    return name ? labels(`${kind}.${name}` as never) : `#${value}`;
+    const key = `${kind}.${value}`;
+    let said = known.get(key);
+    if (said === undefined) {
+      const name = memberName(kind, value);
+      said = name ? labels(`${kind}.${name}` as never) : `#${value}`;
+      known.set(key, said);
+    }
+    return said;
   };
   const stream = interventionsCsv(ctx, parsed.data, { header, word, timeZone });
   return csvResponse(stream, `${t("interventionsFile")}-${csvDay(ctx.now, timeZone)}.csv`);
