@@ -135,7 +135,8 @@ async function main(): Promise<boolean> {
       anomalyBase: PGBENCH_ANOMALY_BASE,
     });
     console.info(
-      `\npgbench, create-curative's ${captured.queries.length} statements, ${limit.clients} clients: ${fixed(limit.tps)} tps, ` +
+      `\ncreate-curative's SQL: ${captured.queries.length} statements in ${captured.roundTrips} round trips (with authentication, without the budget)` +
+        `\npgbench, create-curative's ${captured.queries.length} statements, ${limit.clients} clients: ${fixed(limit.tps)} tps, ` +
         `latency avg ${fixed(limit.latencyMs, 2)} ms, ${limit.transactions} transactions, ${limit.failed} failed`,
     );
 
