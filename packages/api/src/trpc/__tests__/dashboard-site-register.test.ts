@@ -200,8 +200,15 @@ describe("sites.register", () => {
         }
       }
     }
-    // The demo has work done on some sites and never on others.
-    expect(seen).toEqual(new Set([ObligationStatus.compliant, ObligationStatus.neverDone]));
+    // The demo has work done on some sites, done last year on one (overdue, or due soon), never on others.
+    expect(seen).toEqual(
+      new Set([
+        ObligationStatus.compliant,
+        ObligationStatus.neverDone,
+        ObligationStatus.overdue,
+        ObligationStatus.dueSoon,
+      ]),
+    );
   });
 
   it("a year and more later, what was done is overdue, and what never was still never done", async () => {
