@@ -1,4 +1,4 @@
-import { interventionSites, interventions, sites } from "@interventions/db";
+import { interventions } from "@interventions/db";
 import { and, asc, type SQL, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { interventionScope } from "../interventions/read/scope";
@@ -32,10 +32,9 @@ export async function interventionSection(
   conditions: (SQL | undefined)[],
   order: SQL[] = [asc(interventions.scheduledStart), asc(interventions.id)],
 ): Promise<HomeSection<HomeIntervention>> {
-  const siteName = sql<
-    string | null
-  >`(select ${sites.name} from ${interventionSites} join ${sites} on ${sites.id} = ${interventionSites.siteId}
-    where ${interventionSites.interventionId} = ${interventions.id} order by ${sites.name} limit 1)`;
+  // Written out: a column interpolated here would lose its table's name, and "id" is ambiguous in the sub-query.
+  const siteName = sql<string | null>`(select s.name from intervention_sites l join sites s on s.id = l.site_id
+    where l.intervention_id = "interventions"."id" order by s.name limit 1)`;
   const rows = await ctx.db
     .select({
       id: interventions.id,

@@ -92,6 +92,8 @@ describe("home.overview", () => {
     expect(awaiting).toBeGreaterThan(0);
     expect(home.verifications?.count).toBe(awaiting);
     expect(home.verifications?.items.every((item) => item.status === S.awaitingVerification)).toBe(true);
+    // Each line names its site.
+    expect(home.verifications?.items.every((item) => typeof item.siteName === "string")).toBe(true);
 
     const unassigned = home.unassigned?.items.map((item) => item.id) ?? [];
     expect(unassigned).toContain(unassignedSoon);
