@@ -75,7 +75,7 @@ export function HomeSections({ home, role, locale }: Props) {
           empty={t("unassigned.empty")}
           links={[
             {
-              href: `/interventions${toSearch({ from: today, to: addDays(day(periods.unassignedUntil), -1) })}`,
+              href: `/interventions${toSearch({ assignee: "none", from: today, to: addDays(day(periods.unassignedUntil), -1) })}`,
               label: t("unassigned.all"),
             },
           ]}

@@ -213,6 +213,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         <span>{t("assignee")}</span>
         <select name="assignee" defaultValue={filters.assignee}>
           <option value="">{t("anyone")}</option>
+          <option value="none">{t("nobody")}</option>
           <optgroup label={t("users")}>
             {options?.profiles.map((profile) => (
               <option key={`p${profile.id}`} value={`p${profile.id}`}>

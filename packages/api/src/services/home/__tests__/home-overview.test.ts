@@ -99,6 +99,17 @@ describe("home.overview", () => {
     expect(unassigned).toContain(unassignedSoon);
     expect(unassigned).not.toContain(unassignedLater);
     expect(unassigned).not.toContain(technicianTomorrow);
+    // The list the section links to (nobody assigned, over the same days) holds every one of them.
+    const listed = await manager.interventions.list.query({
+      unassigned: true,
+      from: home.periods.today.toISOString(),
+      to: home.periods.unassignedUntil.toISOString(),
+      limit: 100,
+    });
+    expect(
+      listed.items.every((item) => item.assignedCompanyContactId === null && item.assignedProfileId === null),
+    ).toBe(true);
+    expect(listed.items.map((item) => item.id)).toEqual(expect.arrayContaining(unassigned));
 
     // Monday 23 November, 00:00 in Paris, to the Monday after.
     expect(home.periods.weekStart.toISOString()).toBe("2026-11-22T23:00:00.000Z");
