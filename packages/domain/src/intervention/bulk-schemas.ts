@@ -7,8 +7,8 @@ export const BULK_MAX = 200;
 
 const interventionIds = z
   .array(id)
-  .min(1, "Select at least one intervention")
-  .max(BULK_MAX, `At most ${BULK_MAX} interventions at once`)
+  .min(1, "Select one intervention or more")
+  .max(BULK_MAX, `At most ${BULK_MAX} items`)
   .refine((ids) => new Set(ids).size === ids.length, "An intervention is listed twice");
 
 /** Assign many interventions to one provider contact or one member of the organization. */
