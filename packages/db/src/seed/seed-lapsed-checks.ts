@@ -14,9 +14,10 @@ import type { SeedContext, SeededOrganization } from "./seed-organization";
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Checks accepted long ago on the last site no other demo check covers: its extinguishers (yearly) are
- * overdue and its next yearly check falls due within the warning window, so that a manager signing in on
- * the demo sees what needs attention. Sites that stay never checked are left so.
+ * Checks accepted long ago on the sites no other demo check covers: the last one's extinguishers (yearly) are
+ * overdue, and a yearly check of the one before falls due within the warning window (the same site when it is
+ * the only one), so that a manager signing in on the demo sees what needs attention. The other rules of those
+ * sites stay never checked, and no site holds every status (the compliance flow needs one it lacks).
  */
 export async function seedLapsedChecks(ctx: SeedContext, org: SeededOrganization): Promise<void> {
   const covered = await ctx.tx
@@ -24,17 +25,25 @@ export async function seedLapsedChecks(ctx: SeedContext, org: SeededOrganization
     .from(interventionSiteRules)
     .innerJoin(siteRules, eq(siteRules.id, interventionSiteRules.siteRuleId))
     .where(and(eq(siteRules.organizationId, org.id), inArray(interventionSiteRules.status, [...DONE_STATUSES])));
-  const siteId = org.siteIds.filter((id) => !covered.some((row) => row.siteId === id)).at(-1);
-  if (siteId === undefined) return;
+  const uncovered = org.siteIds.filter((id) => !covered.some((row) => row.siteId === id));
+  const overdueSite = uncovered.at(-1);
+  const dueSoonSite = uncovered.at(-2) ?? overdueSite;
+  if (overdueSite === undefined || dueSoonSite === undefined) return;
+  const overdue = await siteRuleOf(ctx, org, overdueSite, ["EXT"]);
+  const dueSoon = await siteRuleOf(ctx, org, dueSoonSite, ["EMLIGHT", "ELEC"]);
+  if (overdue !== undefined) await acceptedCheck(ctx, org, overdueSite, overdue, 395);
+  if (dueSoon !== undefined) await acceptedCheck(ctx, org, dueSoonSite, dueSoon, 350);
+}
+
+/** The site rule of the first of these rules that applies to the site. */
+async function siteRuleOf(ctx: SeedContext, org: SeededOrganization, siteId: number, codes: string[]) {
   const ofSite = await ctx.tx
     .select({ id: siteRules.id, ruleId: siteRules.ruleId })
     .from(siteRules)
     .where(eq(siteRules.siteId, siteId));
-  const siteRuleOf = (code: string) => ofSite.find((row) => row.ruleId === org.ruleIdByCode.get(code))?.id;
-  const overdue = siteRuleOf("EXT");
-  const dueSoon = siteRuleOf("EMLIGHT") ?? siteRuleOf("ELEC");
-  if (overdue !== undefined) await acceptedCheck(ctx, org, siteId, overdue, 395);
-  if (dueSoon !== undefined) await acceptedCheck(ctx, org, siteId, dueSoon, 350);
+  return codes
+    .map((code) => ofSite.find((row) => row.ruleId === org.ruleIdByCode.get(code))?.id)
+    .find((id) => id !== undefined);
 }
 
 async function acceptedCheck(
