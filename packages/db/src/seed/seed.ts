@@ -6,7 +6,6 @@ import { organizations, users } from "../schema";
 import { DEMO_PASSWORD, demoUserEmail, ORGANIZATIONS, SHARED_USER } from "./catalogue";
 import { seededRandom } from "./random";
 import { seedInterventions } from "./seed-interventions";
-import { seedLapsedChecks } from "./seed-lapsed-checks";
 import { seedOrganization } from "./seed-organization";
 
 export interface SeedResult {
@@ -50,7 +49,6 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
       const ctx = { tx, base, random: seededRandom(index + 1), passwordHash, sharedUserId: shared.id };
       const org = await seedOrganization(ctx, template);
       await seedInterventions(ctx, org);
-      await seedLapsedChecks(ctx, org);
     }
     return true;
   });
