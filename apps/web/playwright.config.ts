@@ -5,7 +5,10 @@ import { defineConfig } from "@playwright/test";
 
 // The production build (`pnpm build` first) on a fresh embedded database, seeded with the demo at start.
 const port = Number(process.env.E2E_PORT ?? 3400);
-const dataDir = mkdtempSync(join(tmpdir(), "interventions-e2e-"));
+// Made once by the runner; its workers load this file again and find it in the environment they inherit, so
+// that a flow can read what the server wrote there (the mail worker's `.eml` files in `<DATA_DIR>/mail`).
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "interventions-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",

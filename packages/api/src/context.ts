@@ -1,5 +1,6 @@
 import type { Database } from "@interventions/db";
 import type { ProfileRole } from "@interventions/domain";
+import type { ActorCache } from "./auth/actor-cache";
 import type { JobQueue } from "./jobs/job-queue";
 import type { SignatureStorage } from "./storage/signature-storage";
 import type { DestinationPolicy } from "./webhooks/destination";
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   jobs: JobQueue;
   /** Where webhook subscriptions may point (private addresses or not). */
   webhookDestinations: DestinationPolicy;
+  /** Partners authenticated in the last second; unset, every request reads its credentials. */
+  actors?: ActorCache<Actor>;
 }
 
 /** What work that writes needs of the process: the database and the jobs (no signature storage). */

@@ -22,6 +22,21 @@ export function NotificationBell() {
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => refresh() }));
   const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: () => refresh() }));
   const count = unread.data?.count ?? 0;
+  // A notice about an intervention is titled in the page's language (the stored title is in the language its
+  // recipient had when it was written); any other keeps its stored title.
+  const titles: Record<string, (id: string) => string> = {
+    assigned: (id) => t("title.assigned", { id }),
+    unassigned: (id) => t("title.unassigned", { id }),
+    updated: (id) => t("title.updated", { id }),
+    accepted: (id) => t("title.accepted", { id }),
+    rejected: (id) => t("title.rejected", { id }),
+    awaitingVerification: (id) => t("title.awaitingVerification", { id }),
+  };
+  const titleOf = (item: { kind: string; title: string; interventionId: number | null }) => {
+    if (item.kind === "webhookDisabled") return t("title.webhookDisabled");
+    const said = titles[item.kind];
+    return said && item.interventionId ? said(String(item.interventionId)) : item.title;
+  };
 
   return (
     <div className="bell">
@@ -47,10 +62,10 @@ export function NotificationBell() {
               <li key={item.id} className={item.readAt ? "muted" : undefined}>
                 {item.interventionId ? (
                   <Link href={`/interventions/${item.interventionId}`} onClick={() => setOpen(false)}>
-                    {item.title}
+                    {titleOf(item)}
                   </Link>
                 ) : (
-                  item.title
+                  titleOf(item)
                 )}
                 <div className="muted">{dateTime(item.createdAt)}</div>
                 {item.readAt ? null : (

@@ -6,12 +6,14 @@ import { useTranslations } from "next-intl";
 import type { FieldErrors } from "../lib/form-validation";
 import { useLabels } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
+import { DateInput } from "./date-input";
 import { Field } from "./field";
 import { useSession } from "./use-session";
 
 /**
  * The one assignee control's value: the provider contact if there is one, else the member (`contact:3`,
- * `member:5`); picking one empties the other, which the PATCH then leaves alone (it cannot unassign).
+ * `member:5`); picking one empties the other, which the PATCH then leaves alone (it cannot unassign: a form
+ * that can, says "Nobody" and sends its own `unassign`).
  */
 export function assigneeChoice(values: Pick<PlanningValues, "assignedCompanyContactId" | "assignee">): string {
   if (values.assignedCompanyContactId) return `contact:${values.assignedCompanyContactId}`;
@@ -40,6 +42,7 @@ export function PlanningFields({
   onChange,
   assigneeField,
   creationStatuses = Object.values(CreationStatus),
+  unassignable = false,
 }: {
   values: PlanningValues;
   errors: FieldErrors;
@@ -47,6 +50,8 @@ export function PlanningFields({
   assigneeField: "assignedProfileId" | "assignedUserId";
   /** The statuses this form may set (planning a check cannot record it done). */
   creationStatuses?: readonly CreationStatus[];
+  /** Whether choosing no one clears the assignee (the preventive form), rather than leaving it as it is. */
+  unassignable?: boolean;
 }) {
   const trpc = useTRPC();
   const { timeZone } = useSession();
@@ -56,12 +61,7 @@ export function PlanningFields({
   const dateField = (field: "scheduledStart" | "scheduledEnd", text: string) => (
     <Field label={text} hint={t("timeIn", { timeZone })} error={errors[field]}>
       {(props) => (
-        <input
-          {...props}
-          type="datetime-local"
-          value={values[field]}
-          onChange={(event) => onChange(field, event.target.value)}
-        />
+        <DateInput {...props} kind="dateTime" value={values[field]} onChange={(value) => onChange(field, value)} />
       )}
     </Field>
   );
@@ -98,7 +98,7 @@ export function PlanningFields({
                 onChange("assignee", member);
               }}
             >
-              <option value="">—</option>
+              <option value="">{unassignable ? t("nobody") : "—"}</option>
               <optgroup label={t("providerContacts")}>
                 {options.data?.contacts.map((contact) => (
                   <option key={`c${contact.id}`} value={`contact:${contact.id}`}>

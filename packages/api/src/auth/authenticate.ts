@@ -2,6 +2,7 @@ import { apiClients, type Database, hashApiKey, profiles, sessions } from "@inte
 import { DomainError, ErrorCode } from "@interventions/domain";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Actor } from "../context";
+import type { ActorCache } from "./actor-cache";
 import type { SessionTokens } from "./session-token";
 
 export interface Credentials {
@@ -22,6 +23,7 @@ export async function authenticateRequest(
   tokens: SessionTokens,
   credentials: Credentials,
   now: Date,
+  cache?: ActorCache<Actor>,
 ): Promise<Actor> {
   const apiKey = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? "")?.[1];
   if (!apiKey) throw unauthenticated("Missing or malformed Authorization header: expected 'Bearer <API key>'");
@@ -36,6 +38,8 @@ export async function authenticateRequest(
     if (!claims) throw unauthenticated("Invalid or expired session token");
     throw unauthenticated("Session expired or signed out");
   }
+  const cached = cache?.get(keyHash, claims.sessionId);
+  if (cached && cached.userId === claims.userId) return cached;
 
   const [row] = await db
     .select({
@@ -64,7 +68,7 @@ export async function authenticateRequest(
   if (row.profileId === null || row.role === null) {
     throw new DomainError(ErrorCode.forbidden, "This user is not a member of the API client's organization");
   }
-  return {
+  const actor: Actor = {
     userId: row.sessionUserId,
     profileId: row.profileId,
     organizationId: row.organizationId,
@@ -72,6 +76,8 @@ export async function authenticateRequest(
     companyContactId: row.companyContactId,
     apiClientId: row.clientId,
   };
+  cache?.set(keyHash, claims.sessionId, actor);
+  return actor;
 }
 
 async function findApiClient(db: Database, keyHash: string): Promise<{ id: number } | undefined> {

@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT } from "jose";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 
 const ALGORITHM = "HS256";
@@ -16,10 +17,19 @@ const claimsSchema = z.object({
 export type SessionClaims = z.infer<typeof claimsSchema>;
 
 export class SessionTokens {
-  private readonly key: Uint8Array;
+  // Imported once: given raw bytes, jose would import the HMAC key again for every token.
+  private readonly key: Promise<CryptoKey>;
+  // Tokens whose signature was checked: the same bytes need not be checked again; their expiry still is.
+  private readonly verified = new LRUCache<string, SessionClaims>({ max: 10_000, ttl: 60_000 });
 
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
   }
 
   async sign(claims: { userId: number; sessionId: string }, issuedAt: Date, expiresAt: Date): Promise<string> {
@@ -29,13 +39,15 @@ export class SessionTokens {
       .setAudience(TOKEN_AUDIENCE)
       .setIssuedAt(Math.floor(issuedAt.getTime() / 1000))
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   /** The claims of a well-formed, correctly signed, unexpired token; null for anything else. */
   async verify(token: string, now: Date): Promise<SessionClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return known.exp > now.getTime() / 1000 ? known : null;
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: [ALGORITHM],
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
@@ -43,7 +55,9 @@ export class SessionTokens {
         requiredClaims: ["iat", "exp", "iss", "aud"],
       });
       const claims = claimsSchema.safeParse(payload);
-      return claims.success ? claims.data : null;
+      if (!claims.success) return null;
+      this.verified.set(token, claims.data);
+      return claims.data;
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

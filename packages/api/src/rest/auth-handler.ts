@@ -1,7 +1,9 @@
 import type { Database } from "@interventions/db";
 import { parseInput } from "@interventions/domain";
+import type { ActorCache } from "../auth/actor-cache";
 import type { SessionTokens } from "../auth/session-token";
 import { signIn, signInInput, signOut } from "../auth/sign-in";
+import type { Actor } from "../context";
 import {
   clientAddress,
   errorResponse,
@@ -15,6 +17,8 @@ import type { RateLimits } from "../limits/rate-limits";
 export interface AuthDeps {
   db: Database;
   tokens: SessionTokens;
+  /** The REST handler's authenticated partners: a sign-out here is refused there at once. */
+  actors?: ActorCache<Actor>;
   sessionTtlMs: number;
   /** Failed sign-ins per e-mail and per address. */
   rateLimits: RateLimits;
@@ -41,7 +45,10 @@ export function createAuthHandler(deps: AuthDeps): FetchHandler {
       if (action === "logout") {
         const token = request.headers.get("x-session-token");
         const claims = token ? await deps.tokens.verify(token, now) : null;
-        if (claims) await signOut(deps.db, claims.sessionId, now);
+        if (claims) {
+          await signOut(deps.db, claims.sessionId, now);
+          deps.actors?.forgetSession(claims.sessionId);
+        }
         return new Response(null, { status: 204 });
       }
       const input = parseInput(signInInput, await readJsonBody(request));

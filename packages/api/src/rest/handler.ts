@@ -1,7 +1,8 @@
 import { assertRoleAllows, idParam, parseInput, RateLimitedError, validationError } from "@interventions/domain";
+import type { ActorCache } from "../auth/actor-cache";
 import { authenticateRequest } from "../auth/authenticate";
 import type { SessionTokens } from "../auth/session-token";
-import type { ServiceDeps } from "../context";
+import type { Actor, ServiceDeps } from "../context";
 import { matchRoutes } from "../contract/partner-routes";
 import {
   entityTag,
@@ -21,6 +22,8 @@ export interface RestDeps {
   tokens: SessionTokens;
   /** Each API key's budget of requests per minute. */
   rateLimits: RateLimits;
+  /** Partners authenticated in the last second (the auth handler's sign-out forgets them). */
+  actors?: ActorCache<Actor>;
   clock?: () => Date;
   /** Receives unexpected errors; the client only learns that one happened. */
   onError?: (error: unknown) => void;
@@ -60,6 +63,7 @@ export function createRestHandler(deps: RestDeps): FetchHandler {
         deps.tokens,
         { authorization: request.headers.get("authorization"), sessionToken: request.headers.get("x-session-token") },
         now,
+        deps.actors,
       );
       if (actor.apiClientId !== null) {
         const budget = await deps.rateLimits.spendApiKey(actor.apiClientId);

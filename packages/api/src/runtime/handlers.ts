@@ -33,13 +33,17 @@ function logUnexpected(error: unknown): void {
 export function createApiHandlers(deps: ApiHandlersDeps): ApiHandlers {
   const { services, tokens, clock, trustProxy, rateLimits } = deps;
   const onError = deps.onError ?? logUnexpected;
+  const { actors } = services;
   return {
-    rest: withDeadline(createRestHandler({ services, tokens, rateLimits, clock, onError })),
+    rest: withDeadline(
+      createRestHandler({ services, tokens, rateLimits, ...(actors ? { actors } : {}), clock, onError }),
+    ),
     trpc: withDeadline(createTrpcHandler({ services, tokens, clock, trustProxy, endpoint: TRPC_ENDPOINT, onError })),
     auth: withDeadline(
       createAuthHandler({
         db: services.db,
         tokens,
+        ...(actors ? { actors } : {}),
         rateLimits,
         trustProxy,
         clock,

@@ -1,4 +1,5 @@
 import { type DatabaseHandle, startDatabase } from "@interventions/db";
+import { ActorCache } from "../auth/actor-cache";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import { createJobEngine, type JobEngine, type Worker } from "../jobs/job-engine";
@@ -52,7 +53,7 @@ export async function openRuntime(env: ServerEnv, log: (message: string) => void
   const tokens = new SessionTokens(sessionSecret);
   const sessionTtlMs = env.SESSION_TTL_HOURS * 3_600_000;
   const webhookDestinations = destinationPolicyOf(env);
-  const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations };
+  const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations, actors: new ActorCache() };
   const rateLimits = createRateLimits(env.REDIS_URL ? { kind: "redis", url: env.REDIS_URL } : database.driver, {
     ...DEFAULT_RATE_LIMITS,
     perApiKeyPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DatabaseHandle, seedDemo } from "@interventions/db";
 import { createTestDatabase } from "@interventions/db/testing";
+import { ActorCache } from "../auth/actor-cache";
 import { SessionTokens } from "../auth/session-token";
 import type { ServiceDeps } from "../context";
 import type { FetchHandler } from "../http";
@@ -59,7 +60,13 @@ export async function createApiTestEnv(
   const clock = () => now;
   const jobs = createJobEngine({ database, timings: TEST_TIMINGS, policies: options.policies });
   await jobs.start();
-  const services: ServiceDeps = { db: database.db, storage, jobs, webhookDestinations: { allowPrivate: true } };
+  const services: ServiceDeps = {
+    db: database.db,
+    storage,
+    jobs,
+    webhookDestinations: { allowPrivate: true },
+    actors: new ActorCache(),
+  };
   // Far above what a test file sends in a minute (the fuzzer sends thousands), unless the test is about it.
   const rateLimits = createRateLimits(database.driver, {
     ...DEFAULT_RATE_LIMITS,

@@ -17,13 +17,14 @@ export interface OrganizationTemplate {
   users: { role: ProfileRole; firstName: string; lastName: string; locale: "fr" | "en" }[];
 }
 
+/** The rules every demo organization has; their names are in its language (demo-texts.ts). */
 export const RULE_CATALOGUE = [
-  { code: "EXT", name: "Fire extinguishers", kind: RuleKind.check, periodicityMonths: 12 },
-  { code: "ALARM", name: "Fire alarm system", kind: RuleKind.check, periodicityMonths: 3 },
-  { code: "EMLIGHT", name: "Emergency lighting", kind: RuleKind.check, periodicityMonths: 12 },
-  { code: "ELEC", name: "Electrical installations", kind: RuleKind.check, periodicityMonths: 12 },
-  { code: "SMOKE", name: "Smoke extraction", kind: RuleKind.check, periodicityMonths: 12 },
-  { code: "EVAC", name: "Evacuation drill", kind: RuleKind.exercise, periodicityMonths: 6 },
+  { code: "EXT", kind: RuleKind.check, periodicityMonths: 12 },
+  { code: "ALARM", kind: RuleKind.check, periodicityMonths: 3 },
+  { code: "EMLIGHT", kind: RuleKind.check, periodicityMonths: 12 },
+  { code: "ELEC", kind: RuleKind.check, periodicityMonths: 12 },
+  { code: "SMOKE", kind: RuleKind.check, periodicityMonths: 12 },
+  { code: "EVAC", kind: RuleKind.exercise, periodicityMonths: 6 },
 ] as const;
 
 export const ORGANIZATIONS: readonly OrganizationTemplate[] = [

@@ -16,19 +16,6 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const S = InterventionStatus;
 
-const ANOMALY_DESCRIPTIONS = [
-  "CO2 extinguisher missing on the second floor landing",
-  "Emergency light out of order in staircase B",
-  "Smoke detector clogged in the refuse room",
-  "Fire door does not close by itself (level 1)",
-  "Residual current breaker trips under test, main switchboard",
-  "Evacuation plan missing at the ground floor entrance",
-  "Smoke vent hatch stuck closed",
-  "Water extinguisher under-pressurised in the lobby",
-  "Exit sign unreadable in the car park, level -1",
-  "Exposed wiring in the boiler room",
-];
-
 /** The anomaly states a curative in each status implies: held while active, settled by the decision. */
 const ANOMALY_STATUS_FOR_CURATIVE: Record<InterventionStatus, AnomalyStatus> = {
   [S.toSchedule]: AnomalyStatus.inRepair,
@@ -102,7 +89,7 @@ async function insertIntervention(
       status,
       creationStatus: status === S.toSchedule ? CreationStatus.toScheduled : CreationStatus.scheduled,
       checkType: type === InterventionType.preventive ? CheckType.periodic : null,
-      description: `${typeName(type)} — demo intervention ${index + 1}`,
+      description: org.texts.intervention(type, index + 1),
       codePin: status === S.toSchedule ? null : 100000 + Math.floor(ctx.random() * 900000),
       autoCreated: type === InterventionType.preventive && index % 2 === 0,
       scheduledStart: start,
@@ -110,17 +97,13 @@ async function insertIntervention(
       negotiationEndDate: status === S.toSchedule ? new Date(ctx.base.getTime() + 5 * DAY) : null,
       actualStart: started ? new Date(start.getTime() + 15 * 60 * 1000) : null,
       actualEnd: done ? new Date(end.getTime() - 15 * 60 * 1000) : null,
-      ...(done && type !== InterventionType.trainingExercise ? providerReport(index) : {}),
+      ...(done && type !== InterventionType.trainingExercise ? providerReport(org, index) : {}),
       companyId: contactId === null ? null : (org.companyIdByContact.get(contactId) ?? null),
       assignedCompanyContactId: type === InterventionType.trainingExercise ? null : contactId,
       assignedProfileId: type === InterventionType.trainingExercise ? manager : null,
       verifiedByProfileId: decided ? manager : null,
       verifiedAt: decided ? updatedAt : null,
-      decisionComment: decided
-        ? status === S.accepted
-          ? "Compliant, report received."
-          : "Report incomplete: photos missing."
-        : null,
+      decisionComment: decided ? (status === S.accepted ? org.texts.accepted : org.texts.rejected) : null,
       ruleId: type === InterventionType.trainingExercise ? (org.ruleIdByCode.get("EVAC") ?? null) : null,
       attendeeCount: type === InterventionType.trainingExercise && done ? 40 + index * 7 : null,
       validatedAt: type === InterventionType.trainingExercise && done ? end : null,
@@ -171,13 +154,13 @@ function scheduledStartFor(base: Date, type: InterventionType, status: Intervent
   return new Date(base.getTime() + (offsetDays[status] + index) * DAY);
 }
 
-function providerReport(index: number) {
+function providerReport(org: SeededOrganization, index: number) {
   return {
     providerFirstName: "Karim",
     providerLastName: "Benali",
     providerEmail: "karim.benali@sir.example",
-    providerActionComment: index % 2 === 0 ? "All equipment checked and tagged." : "Two units replaced.",
-    providerGeneralComment: "Access to the technical rooms was given by the caretaker.",
+    providerActionComment: index % 2 === 0 ? org.texts.report.done : org.texts.report.replaced,
+    providerGeneralComment: org.texts.report.general,
   };
 }
 
@@ -187,10 +170,6 @@ function historyAction(status: InterventionStatus): string {
   if (status === S.inProgress) return "started";
   if (status === S.awaitingVerification) return "completed";
   return "updated";
-}
-
-function typeName(type: InterventionType): string {
-  return { 1: "Preventive check", 2: "Repair", 3: "Evacuation drill" }[type];
 }
 
 async function insertAnomaly(
@@ -206,7 +185,7 @@ async function insertAnomaly(
     .values({
       organizationId: org.id,
       siteId,
-      description: ANOMALY_DESCRIPTIONS[index % ANOMALY_DESCRIPTIONS.length] as string,
+      description: org.texts.anomalies[index % org.texts.anomalies.length] as string,
       severity: severities[index % severities.length] ?? AnomalySeverity.minor,
       status,
       detectedAt: new Date(ctx.base.getTime() - (60 - index) * DAY),

@@ -14,6 +14,7 @@ import {
   users,
 } from "../schema";
 import { demoUserEmail, type OrganizationTemplate, RULE_CATALOGUE, SHARED_USER } from "./catalogue";
+import { DEMO_TEXTS, type DemoTexts } from "./demo-texts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -35,6 +36,8 @@ export interface SeededOrganization {
   contactIds: number[];
   companyIdByContact: Map<number, number>;
   profileIdByRole: Map<number, number>;
+  /** Its records' words, in its language. */
+  texts: DemoTexts;
 }
 
 export async function seedOrganization(ctx: SeedContext, template: OrganizationTemplate): Promise<SeededOrganization> {
@@ -45,6 +48,7 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
     .returning({ id: organizations.id });
   if (!organization) throw new Error("organization insert returned nothing");
   const organizationId = organization.id;
+  const texts = DEMO_TEXTS[template.locale];
 
   const siteRows = await tx
     .insert(sites)
@@ -54,7 +58,7 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
 
   const ruleRows = await tx
     .insert(rules)
-    .values(RULE_CATALOGUE.map((rule) => ({ ...rule, organizationId })))
+    .values(RULE_CATALOGUE.map((rule) => ({ ...rule, name: texts.rules[rule.code], organizationId })))
     .returning({ id: rules.id, code: rules.code, kind: rules.kind });
   const ruleIdByCode = new Map(ruleRows.map((row) => [row.code, row.id]));
 
@@ -154,7 +158,7 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
 
   await tx.insert(apiClients).values({
     organizationId,
-    name: "Demo partner integration",
+    name: texts.apiClient,
     keyPrefix: apiKeyPrefix(template.apiKey),
     keyHash: hashApiKey(template.apiKey),
   });
@@ -167,5 +171,6 @@ export async function seedOrganization(ctx: SeedContext, template: OrganizationT
     contactIds,
     companyIdByContact,
     profileIdByRole,
+    texts,
   };
 }

@@ -167,7 +167,17 @@ export type VerifyInterventionBody = z.infer<typeof verifyInterventionBody>;
  */
 const expectedVersions = z.array(z.int().min(1)).max(20).optional();
 
-export const updatePreventiveInput = updatePreventiveBody.safeExtend({ interventionId: id, expectedVersions });
+export const updatePreventiveInput = updatePreventiveBody
+  .safeExtend({
+    interventionId: id,
+    expectedVersions,
+    /** Leaves the check with nobody assigned: the dashboard's "Nobody"; the documented body has no such field. */
+    unassign: z.literal(true).optional(),
+  })
+  .refine((input) => !input.unassign || (!input.assignedCompanyContactId && !input.assignedProfileId), {
+    path: ["unassign"],
+    message: "unassign cannot be combined with an assignee",
+  });
 export type UpdatePreventiveInput = z.infer<typeof updatePreventiveInput>;
 
 export const updateTrainingExerciseInput = updateTrainingExerciseBody.safeExtend({

@@ -2,6 +2,7 @@ import { apiClients, generateApiKey, hashApiKey } from "@interventions/db";
 import { InterventionStatus, InterventionType } from "@interventions/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTOR_CACHE_TTL_MS } from "../../auth/actor-cache";
 import {
   ACME,
   ACME_KEY,
@@ -94,7 +95,7 @@ describe("the API key itself", () => {
     }
   });
 
-  it("a key works until it is revoked, then is refused with 401", async () => {
+  it("a key revoked by another process (the CLI) is refused with 401 within a second", async () => {
     const key = generateApiKey();
     await env.database.db
       .insert(apiClients)
@@ -106,6 +107,8 @@ describe("the API key itself", () => {
       .update(apiClients)
       .set({ revokedAt: TEST_NOW })
       .where(eq(apiClients.keyHash, hashApiKey(key)));
+    // This process authenticated the key a moment ago and may serve it for the rest of that second.
+    await new Promise((resolve) => setTimeout(resolve, ACTOR_CACHE_TTL_MS + 50));
     const problem = await expectUnauthenticated(await probe(headers));
     expect(problem.detail).toBe("Unknown or revoked API key");
   });

@@ -70,6 +70,17 @@ async function created(response: Response) {
 }
 
 describe("001 POST /interventions/v2/rs/curative", () => {
+  it.each([
+    ["scheduled, with its code PIN", CreationStatus.scheduled],
+    ["recorded done", CreationStatus.done],
+  ])("answers, %s, exactly what a read of it gives (the answer is not read back)", async (_, creationStatus) => {
+    const ids = [await openAnomaly(env.database.db, seed.acme, 2)];
+    const answer = await created(await post(manager, body(ids, { creationStatus })));
+    const read = await env.rest(jsonRequest("GET", `/interventions/v2/rs/${answer.id}`, manager));
+    expect(read.status).toBe(200);
+    expect((await read.json()).data).toEqual(answer);
+  });
+
   it("creates a curative to schedule that holds its anomalies, with every documented field", async () => {
     const db = env.database.db;
     const ids = [await openAnomaly(db, seed.acme, 0), await openAnomaly(db, seed.acme, 1)];

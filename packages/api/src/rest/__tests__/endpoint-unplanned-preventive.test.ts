@@ -70,6 +70,15 @@ const post = (headers: Record<string, string>, payload: unknown) =>
   env.rest(jsonRequest("POST", PATHS.unplanned, headers, payload));
 
 describe("000 POST /interventions/v2/mb/preventive/unplanned", () => {
+  it("answers exactly what a read of it gives, its signature key included (the answer is not read back)", async () => {
+    const response = await post(technician, body());
+    expect(response.status).toBe(201);
+    const { data } = await response.json();
+    const read = await env.rest(jsonRequest("GET", `/interventions/v2/rs/${data.id}`, technician));
+    expect(read.status).toBe(200);
+    expect((await read.json()).data).toEqual(data);
+  });
+
   it("records a done, auto-created check awaiting verification, with every documented field", async () => {
     const response = await post(technician, body());
     const json = await response.json();

@@ -253,6 +253,7 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     ["a description of 2501 characters", { description: "x".repeat(2501) }, "description"],
     ["empty siteRuleIds", { siteRuleIds: [] }, "siteRuleIds"],
     ["an unknown field", { status: InterventionStatus.accepted }, "status"],
+    ["the dashboard's unassign (not in the documented body)", { unassign: true }, "unassign"],
     ["an impossible date", { scheduledStart: "2025-02-29T00:00Z" }, "scheduledStart"],
     [
       "an end before the start",

@@ -13,8 +13,9 @@ import {
   statusForCreationStatus,
   uniqueIds,
 } from "@interventions/domain";
+import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
-import { viewAfterAnnouncedWrite } from "../webhooks/announce";
+import { activeSubscriptions, announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { holdAnomalies } from "./links/anomaly-links";
 import { insertSiteLinks } from "./links/site-links";
@@ -22,7 +23,7 @@ import { lockAnomalies } from "./lookups/lock-anomalies";
 import { resolveContact, resolveUser } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
 import { newCodePin } from "./planning/code-pin";
-import { toUserShaped } from "./read/intervention-view";
+import { insertedView, toUserShaped } from "./read/intervention-view";
 
 /** 001 — plans the repair of open anomalies; they are held (in repair) until the repair is decided. */
 export const createCurative = defineVerb(
@@ -36,15 +37,20 @@ export const createCurative = defineVerb(
     const status = statusForCreationStatus(input.creationStatus);
 
     const view = await ctx.db.transaction(async (tx) => {
-      const found = await lockAnomalies(tx, organizationId, anomalyIds);
+      const [locked, contactFound, assigneeFound] = await Promise.allSettled([
+        lockAnomalies(tx, organizationId, anomalyIds),
+        resolveContact(tx, organizationId, input.assignedCompanyContactId),
+        resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId"),
+      ]);
+      const found = settledValue(locked);
       assertIdsFound(
         "anomalyIds",
         input.anomalyIds,
         found.map((anomaly) => anomaly.id),
         "anomaly",
       );
-      const contact = await resolveContact(tx, organizationId, input.assignedCompanyContactId);
-      const assignee = await resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId");
+      const contact = settledValue(contactFound);
+      const assignee = settledValue(assigneeFound);
       assertAnomaliesRepairable(input.anomalyIds, found);
 
       const [row] = await tx
@@ -70,12 +76,18 @@ export const createCurative = defineVerb(
         })
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
-      await holdAnomalies(tx, ctx, row.id, anomalyIds);
-      await insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId)));
-      await recordEvent(tx, ctx, row.id, HistoryAction.created);
-      await tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]);
+      // Independent writes and the webhooks' subscriptions, sent together: one round trip.
+      const [subscriptions] = await Promise.all([
+        activeSubscriptions(tx, organizationId),
+        holdAnomalies(tx, ctx, row.id, anomalyIds),
+        insertSiteLinks(tx, row.id, uniqueIds(found.map((anomaly) => anomaly.siteId))),
+        recordEvent(tx, ctx, row.id, HistoryAction.created),
+        tellCreated(tx, ctx, [{ intervention: row, assignees: { contact, profile: assignee } }]),
+      ]);
+      const view = insertedView(row, { assignedUserId: assignee?.userId ?? null, createdByUserId: ctx.actor.userId });
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      return viewAfterAnnouncedWrite(tx, ctx, row.id, types);
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }], { subscriptions, views: [view] });
+      return view;
     });
     return { data: toUserShaped(view), version: view.version };
   },

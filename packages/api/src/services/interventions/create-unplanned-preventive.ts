@@ -21,15 +21,16 @@ import {
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
 import { signatureObjectKey } from "../../storage/signature-storage";
+import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
-import { viewAfterAnnouncedWrite } from "../webhooks/announce";
+import { activeSubscriptions, announceInterventionChanges } from "../webhooks/announce";
 import { HistoryAction, recordEvent } from "./history/record-event";
 import { insertSiteLinks } from "./links/site-links";
 import { insertSiteRuleLinks } from "./links/site-rule-links";
 import { findCompanyIds, findRules, findSiteIds, findSiteRules } from "./lookups/organization-records";
 import { findContact } from "./lookups/people";
 import { tellCreated } from "./notify/who-is-told";
-import { toUserShaped } from "./read/intervention-view";
+import { insertedView, toUserShaped } from "./read/intervention-view";
 
 /**
  * 000 — a provider's technician, on site, records a check nobody planned. It is done when recorded, so it
@@ -46,17 +47,23 @@ export const createUnplannedPreventive = defineVerb(
     const actualEnd = new Date(Math.max(actualStart.getTime(), ctx.now.getTime()));
 
     const { view, signatureKey } = await ctx.db.transaction(async (tx) => {
-      const companies = await findCompanyIds(tx, organizationId, [input.companyId]);
+      // The lookups are sent together (one round trip), then checked in this order.
+      const lookups = await Promise.allSettled([
+        findCompanyIds(tx, organizationId, [input.companyId]),
+        ctx.actor.companyContactId === null ? undefined : findContact(tx, organizationId, ctx.actor.companyContactId),
+        findSiteIds(tx, organizationId, siteIds),
+        findRules(tx, organizationId, ruleIds),
+        findSiteRules(tx, organizationId, { siteIds, ruleIds }),
+      ] as const);
+      const [companiesFound, technicianFound, sitesFound, rulesFound, siteRulesFound] = lookups;
+      const companies = settledValue(companiesFound);
       assertFound("companyId", companies.length === 1, "company", input.companyId);
-      const technician =
-        ctx.actor.companyContactId === null
-          ? undefined
-          : await findContact(tx, organizationId, ctx.actor.companyContactId);
+      const technician = settledValue(technicianFound);
       if (technician && technician.companyId !== input.companyId) {
         throw new DomainError(ErrorCode.forbidden, "A technician records interventions for their own company only");
       }
-      assertIdsFound("siteIds", input.siteIds, await findSiteIds(tx, organizationId, siteIds), "site");
-      const rules = await findRules(tx, organizationId, ruleIds);
+      assertIdsFound("siteIds", input.siteIds, settledValue(sitesFound), "site");
+      const rules = settledValue(rulesFound);
       assertIdsFound(
         "ruleIds",
         input.ruleIds,
@@ -64,11 +71,7 @@ export const createUnplannedPreventive = defineVerb(
         "rule",
       );
       assertRuleKinds(input.ruleIds, rules, RuleKind.check, (index) => `ruleIds.${index}`);
-      const siteRuleIds = siteRulesCovering(
-        input.siteIds,
-        input.ruleIds,
-        await findSiteRules(tx, organizationId, { siteIds, ruleIds }),
-      );
+      const siteRuleIds = siteRulesCovering(input.siteIds, input.ruleIds, settledValue(siteRulesFound));
 
       const [row] = await tx
         .insert(interventions)
@@ -97,17 +100,26 @@ export const createUnplannedPreventive = defineVerb(
         .returning();
       if (!row) throw new Error("intervention insert returned nothing");
       const signatureKey = signatureObjectKey(organizationId, row.id, input.signature.mimeType, randomUUID());
-      await tx
-        .update(interventions)
-        .set({ imgSignature: signatureKey, updatedAt: ctx.now })
-        .where(eq(interventions.id, row.id));
-      await insertSiteRuleLinks(tx, row.id, siteRuleIds);
-      await insertSiteLinks(tx, row.id, siteIds);
-      await recordEvent(tx, ctx, row.id, HistoryAction.created);
-      // The technician recording it is its assignee, and nobody is told of their own action.
-      await tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]);
+      // Independent writes and the webhooks' subscriptions, sent together: one round trip.
+      const [subscriptions] = await Promise.all([
+        activeSubscriptions(tx, organizationId),
+        tx
+          .update(interventions)
+          .set({ imgSignature: signatureKey, updatedAt: ctx.now })
+          .where(eq(interventions.id, row.id)),
+        insertSiteRuleLinks(tx, row.id, siteRuleIds),
+        insertSiteLinks(tx, row.id, siteIds),
+        recordEvent(tx, ctx, row.id, HistoryAction.created),
+        // The technician recording it is its assignee, and nobody is told of their own action.
+        tellCreated(tx, ctx, [{ intervention: row, assignees: {} }]),
+      ]);
       const types = interventionEventTypes({ action: "created", byRoutine: false, status: row.status });
-      return { view: await viewAfterAnnouncedWrite(tx, ctx, row.id, types), signatureKey };
+      const view = insertedView(
+        { ...row, imgSignature: signatureKey },
+        { assignedUserId: technician ? ctx.actor.userId : null, createdByUserId: ctx.actor.userId },
+      );
+      await announceInterventionChanges(tx, ctx, [{ interventionId: row.id, types }], { subscriptions, views: [view] });
+      return { view, signatureKey };
     });
 
     const presignedUrl = await ctx.storage.presignUpload(signatureKey, input.signature.mimeType, input.signature.size);

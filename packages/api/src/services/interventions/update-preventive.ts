@@ -27,6 +27,7 @@ const PLANNING_FIELDS = [
   "creationStatus",
   "assignedCompanyContactId",
   "assignedProfileId",
+  "unassign",
 ] as const;
 
 /** 002 — re-plans a preventive check: dates, the site rules it checks, its assignee. Answers in the profile shape. */

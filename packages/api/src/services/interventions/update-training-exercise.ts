@@ -12,6 +12,7 @@ import {
   updateTrainingExerciseInput,
   validationError,
 } from "@interventions/domain";
+import { settledValue } from "../settled";
 import { defineVerb } from "../verb";
 import { viewAfterAnnouncedWrite } from "../webhooks/announce";
 import { linkedSiteIds, replaceSiteLinks } from "./links/site-links";
@@ -57,21 +58,28 @@ export const updateTrainingExercise = defineVerb(
         return viewAfterWrite(tx, organizationId, current.id);
       }
 
-      const assignee = await resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId");
+      const askedSiteIds = input.siteIds ? uniqueIds(input.siteIds).sort((a, b) => a - b) : undefined;
+      // The lookups are sent together (one round trip), then checked in this order.
+      const [assigneeFound, linkedFound, rulesFound, sitesFound] = await Promise.allSettled([
+        resolveUser(tx, organizationId, input.assignedUserId, "assignedUserId"),
+        linkedSiteIds(tx, current.id),
+        input.ruleId === undefined ? [] : findRules(tx, organizationId, [input.ruleId]),
+        askedSiteIds ? findSiteIds(tx, organizationId, askedSiteIds) : [],
+      ] as const);
+      const assignee = settledValue(assigneeFound);
       const values = await planUpdate(tx, ctx, current, { ...input, assignee, complete });
       if (complete) values.validatedAt = ctx.now;
       if (input.attendeeCount !== undefined) values.attendeeCount = input.attendeeCount;
 
-      const currentSiteIds = await linkedSiteIds(tx, current.id);
-      const siteIds = input.siteIds ? uniqueIds(input.siteIds).sort((a, b) => a - b) : currentSiteIds;
+      const currentSiteIds = settledValue(linkedFound);
+      const siteIds = askedSiteIds ?? currentSiteIds;
       if (input.ruleId !== undefined) {
-        const rules = await findRules(tx, organizationId, [input.ruleId]);
+        const rules = settledValue(rulesFound);
         assertFound("ruleId", rules.length === 1, "rule", input.ruleId);
         assertRuleKinds([input.ruleId], rules, RuleKind.exercise, () => "ruleId");
         values.ruleId = input.ruleId;
       }
-      if (input.siteIds)
-        assertIdsFound("siteIds", input.siteIds, await findSiteIds(tx, organizationId, siteIds), "site");
+      if (input.siteIds) assertIdsFound("siteIds", input.siteIds, settledValue(sitesFound), "site");
       const ruleId = values.ruleId ?? current.ruleId;
       if ((input.ruleId !== undefined || input.siteIds) && ruleId !== null) {
         const siteRules = await findSiteRules(tx, organizationId, { siteIds, ruleIds: [ruleId] });

@@ -56,13 +56,16 @@ export const verifyIntervention = defineVerb(
       }
 
       const values = { status, verifiedAt: ctx.now, verifiedByProfileId: profileId, decisionComment };
-      await tx
-        .update(interventions)
-        .set({ ...values, version: current.version + 1, updatedAt: ctx.now })
-        .where(eq(interventions.id, current.id));
-      if (current.type === InterventionType.curative) await settleAnomalies(tx, ctx, current.id, accepted);
-      await recordEvent(tx, ctx, current.id, HistoryAction.verified, diffFields(current, values));
-      await tellVerified(tx, ctx, current, { accepted, comment: decisionComment ?? null });
+      // Independent writes, sent together: they share round trips.
+      await Promise.all([
+        tx
+          .update(interventions)
+          .set({ ...values, version: current.version + 1, updatedAt: ctx.now })
+          .where(eq(interventions.id, current.id)),
+        current.type === InterventionType.curative ? settleAnomalies(tx, ctx, current.id, accepted) : undefined,
+        recordEvent(tx, ctx, current.id, HistoryAction.verified, diffFields(current, values)),
+        tellVerified(tx, ctx, current, { accepted, comment: decisionComment ?? null }),
+      ]);
       return viewAfterAnnouncedWrite(tx, ctx, current.id, interventionEventTypes({ action: "verified" }));
     });
     return { data: toUserShaped(view), version: view.version };

@@ -10,8 +10,8 @@ import { defineVerb } from "../verb";
  */
 export const revokeMemberSessions = defineVerb(
   { operation: Operation.manageMembers, input: revokeMemberSessionsInput },
-  async ({ ctx, input }) =>
-    ctx.db.transaction(async (tx) => {
+  async ({ ctx, input }) => {
+    const answer = await ctx.db.transaction(async (tx) => {
       const [member] = await tx
         .select({ id: profiles.id })
         .from(profiles)
@@ -24,5 +24,9 @@ export const revokeMemberSessions = defineVerb(
         );
       if (!member) throw new DomainError(ErrorCode.notFound, `No member with user id ${input.userId}`);
       return { revoked: await revokeAllSessions(tx, input.userId, ctx.now) };
-    }),
+    });
+    // After the commit: a partner request of this process is refused from now on, not within the second.
+    ctx.actors?.forgetUser(input.userId);
+    return answer;
+  },
 );

@@ -128,7 +128,7 @@ export async function viewAfterAnnouncedWrite(
   return view;
 }
 
-interface ActiveSubscription {
+export interface ActiveSubscription {
   id: number;
   wants(type: WebhookEventType): boolean;
 }
@@ -138,7 +138,8 @@ const subscriptionOf = (row: { id: number; eventTypes: string[] | null }): Activ
   wants: (type) => row.eventTypes === null || row.eventTypes.includes(type),
 });
 
-async function activeSubscriptions(tx: Transaction, organizationId: number): Promise<ActiveSubscription[]> {
+/** The organization's active subscriptions: a write sends this read beside its own statements. */
+export async function activeSubscriptions(tx: Transaction, organizationId: number): Promise<ActiveSubscription[]> {
   const rows = await tx
     .select({ id: webhookSubscriptions.id, eventTypes: webhookSubscriptions.eventTypes })
     .from(webhookSubscriptions)

@@ -5,12 +5,15 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { DateInput } from "../../../components/date-input";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { BulkActions, SelectPageCell, SelectRowCell, useBulkSelection } from "./bulk-actions";
 import {
+  activeFilterCount,
   readUrlFilters,
   statusWord,
   toListInput,
@@ -19,6 +22,7 @@ import {
   typeWord,
   type UrlFilters,
 } from "./list-filters";
+import { SearchBox } from "./search-box";
 
 export function InterventionList() {
   const trpc = useTRPC();
@@ -40,10 +44,32 @@ export function InterventionList() {
   const bulk = useBulkSelection(list.data?.items ?? []);
   const total = counts.data?.reduce((sum, row) => sum + row.count, 0);
   const now = new Date();
+  // On a phone the filters fold behind a button, so that the first screen shows interventions.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = activeFilterCount(filters);
 
   return (
     <>
-      <FilterForm filters={filters} options={options.data} />
+      <div className="row list-tools">
+        <SearchBox filters={filters} />
+        <button
+          type="button"
+          className="secondary filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="list-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {active > 0 ? t("filtersCount", { count: active }) : t("filters")}
+        </button>
+        <a
+          className="button secondary"
+          href={`/interventions/export.csv${toSearch({ ...filters, cursor: "" })}`}
+          download
+        >
+          {t("exportCsv")}
+        </a>
+      </div>
+      <FilterForm filters={filters} options={options.data} folded={!filtersOpen} />
 
       <nav aria-label={t("countPerStatus")}>
         <ul className="tabs">
@@ -83,7 +109,7 @@ export function InterventionList() {
       {list.data && list.data.items.length > 0 ? <BulkActions bulk={bulk} /> : null}
       {list.data && list.data.items.length > 0 ? (
         <div className="table-wrap">
-          <table className="records">
+          <table className="records cards">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
@@ -155,15 +181,25 @@ type Options = {
 };
 
 /** A plain GET form: the filters land in the address, so a link can be shared (it works without script too). */
-function FilterForm({ filters, options }: { filters: UrlFilters; options: Options | undefined }) {
+function FilterForm({
+  filters,
+  options,
+  folded,
+}: {
+  filters: UrlFilters;
+  options: Options | undefined;
+  folded: boolean;
+}) {
   const router = useRouter();
   const t = useTranslations("list");
   const label = useLabels();
+  const dateId = useId();
   return (
     <form
       method="get"
       action="/interventions"
-      className="card row"
+      id="list-filters"
+      className={`card row${folded ? " folded" : ""}`}
       aria-label={t("filters")}
       // Drawn again once the options arrive: a select's defaultValue only applies to options present then.
       key={`${toSearch(filters)}|${options ? "ready" : "loading"}`}
@@ -176,6 +212,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         );
       }}
     >
+      {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
       <label className="field">
         <span>{t("type")}</span>
         <select name="type" defaultValue={filters.type}>
@@ -230,14 +267,18 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
           </optgroup>
         </select>
       </label>
-      <label className="field">
-        <span>{t("from")}</span>
-        <input type="date" name="from" defaultValue={filters.from} />
-      </label>
-      <label className="field">
-        <span>{t("to")}</span>
-        <input type="date" name="to" defaultValue={filters.to} />
-      </label>
+      <div className="field">
+        <label htmlFor={`${dateId}-from`}>
+          <span>{t("from")}</span>
+        </label>
+        <DateInput id={`${dateId}-from`} kind="date" name="from" defaultValue={filters.from} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${dateId}-to`}>
+          <span>{t("to")}</span>
+        </label>
+        <DateInput id={`${dateId}-to`} kind="date" name="to" defaultValue={filters.to} />
+      </div>
       <label className="field">
         <span>{t("order")}</span>
         <select name="order" defaultValue={filters.order}>

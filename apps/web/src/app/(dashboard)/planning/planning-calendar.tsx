@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { addDays, zonedDay, zonedDayStartIso } from "../../../lib/dates";
@@ -12,6 +13,9 @@ import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
 import { day, typeOfWord, typeWord } from "../interventions/list-filters";
 import { type PlanningView, periodDays, shiftAnchor } from "./period";
+
+/** A day shows this many interventions, and a "+N more" button for the rest: a busy day stays a cell. */
+export const DAY_ITEMS_SHOWN = 4;
 
 export function PlanningCalendar() {
   const trpc = useTRPC();
@@ -51,6 +55,13 @@ export function PlanningCalendar() {
       .join(", ");
   const month = anchor.slice(0, 7);
   const overdueCount = planning.data?.items.filter((item) => item.overdue).length ?? 0;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (shown: string) =>
+    setOpened((current) => {
+      const next = new Set(current);
+      if (!next.delete(shown)) next.add(shown);
+      return next;
+    });
 
   return (
     <>
@@ -123,6 +134,8 @@ export function PlanningCalendar() {
         {days.map((shown) => {
           const items = planning.data?.items.filter((item) => zonedDay(item.scheduledStart, timeZone) === shown) ?? [];
           const isToday = shown === today;
+          const open = opened.has(shown);
+          const hidden = items.length - DAY_ITEMS_SHOWN;
           return (
             <li
               key={shown}
@@ -133,8 +146,8 @@ export function PlanningCalendar() {
               <strong>{formats.day(shown)}</strong>
               {isToday ? <span className="badge today-badge">{t("today")}</span> : null}
               {items.length > 0 ? (
-                <ul>
-                  {items.map((item) => (
+                <ul id={`day-${shown}`}>
+                  {(open ? items : items.slice(0, DAY_ITEMS_SHOWN)).map((item) => (
                     <li key={item.id}>
                       <Link href={`/interventions/${item.id}`}>
                         {t("numbered", { id: String(item.id), type: label("type", item.type) })}
@@ -145,6 +158,17 @@ export function PlanningCalendar() {
                     </li>
                   ))}
                 </ul>
+              ) : null}
+              {hidden > 0 ? (
+                <button
+                  type="button"
+                  className="more"
+                  aria-expanded={open}
+                  aria-controls={`day-${shown}`}
+                  onClick={() => toggle(shown)}
+                >
+                  {open ? t("fewer") : t("more", { count: hidden })}
+                </button>
               ) : null}
             </li>
           );

@@ -14,10 +14,12 @@ export async function audienceOf(
   organizationId: number,
   ids: { contactId: number | null; profileId: number | null },
 ): Promise<Audience> {
-  return {
-    contact: ids.contactId === null ? undefined : await findContact(tx, organizationId, ids.contactId),
-    profile: ids.profileId === null ? undefined : await findProfile(tx, organizationId, ids.profileId),
-  };
+  // Both lookups sent together: one round trip.
+  const [contact, profile] = await Promise.all([
+    ids.contactId === null ? undefined : findContact(tx, organizationId, ids.contactId),
+    ids.profileId === null ? undefined : findProfile(tx, organizationId, ids.profileId),
+  ]);
+  return { contact, profile };
 }
 
 /** What an intervention's messages describe of it, as of the change. */

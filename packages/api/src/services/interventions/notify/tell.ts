@@ -16,7 +16,7 @@ export interface Telling {
  * Tells each audience about its event, in the caller's transaction: the contact and the member by e-mail
  * (once per address), members also in the app, including the technician who signs in as the contact (in the
  * app only: the contact's address already has the e-mail). Nobody is told about their own action. However
- * many events, the e-mails and the notifications are written in one statement each.
+ * many events, the e-mails and the notifications are written in one statement each, sent together.
  */
 export async function tell(tx: Transaction, ctx: WriteContext, tellings: readonly Telling[]): Promise<void> {
   const { actor } = ctx;
@@ -65,6 +65,5 @@ export async function tell(tx: Transaction, ctx: WriteContext, tellings: readonl
       });
     }
   }
-  await queueEmails(tx, ctx, emails);
-  await insertNotifications(tx, ctx, notices);
+  await Promise.all([queueEmails(tx, ctx, emails), insertNotifications(tx, ctx, notices)]);
 }

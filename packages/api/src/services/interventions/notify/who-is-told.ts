@@ -107,20 +107,23 @@ export async function tellVerified(
   decided: InterventionRow,
   decision: { accepted: boolean; comment: string | null },
 ): Promise<void> {
-  const assignees = await audienceOf(tx, ctx.actor.organizationId, {
-    contactId: decided.assignedCompanyContactId,
-    profileId: decided.assignedProfileId,
-  });
-  await tell(tx, ctx, [
-    {
-      audience: assignees,
-      event: {
-        interventionId: decided.id,
-        kind: decision.accepted ? MessageKind.accepted : MessageKind.rejected,
-        payload: { intervention: interventionSummary(decided), comment: decision.comment },
-        body: decision.comment,
+  const tellAssignees = async () => {
+    const assignees = await audienceOf(tx, ctx.actor.organizationId, {
+      contactId: decided.assignedCompanyContactId,
+      profileId: decided.assignedProfileId,
+    });
+    await tell(tx, ctx, [
+      {
+        audience: assignees,
+        event: {
+          interventionId: decided.id,
+          kind: decision.accepted ? MessageKind.accepted : MessageKind.rejected,
+          payload: { intervention: interventionSummary(decided), comment: decision.comment },
+          body: decision.comment,
+        },
       },
-    },
-  ]);
-  await settleVerifierTasks(tx, ctx, decided.id);
+    ]);
+  };
+  // The verifiers' tasks are settled while the assignees are looked up: the statements share round trips.
+  await Promise.all([tellAssignees(), settleVerifierTasks(tx, ctx, decided.id)]);
 }

@@ -20,12 +20,15 @@ export async function commitUpdate(
 ): Promise<InterventionEventType[]> {
   const { current, values, changes } = update;
   if (Object.keys(changes).length === 0) return [];
-  await tx
-    .update(interventions)
-    .set({ ...values, version: current.version + 1, updatedAt: ctx.now })
-    .where(eq(interventions.id, current.id));
-  await recordEvent(tx, ctx, current.id, HistoryAction.updated, changes);
-  await tellUpdated(tx, ctx, { before: current, after: { ...current, ...values }, changes }, emails);
+  // Independent writes, sent together: they share round trips.
+  await Promise.all([
+    tx
+      .update(interventions)
+      .set({ ...values, version: current.version + 1, updatedAt: ctx.now })
+      .where(eq(interventions.id, current.id)),
+    recordEvent(tx, ctx, current.id, HistoryAction.updated, changes),
+    tellUpdated(tx, ctx, { before: current, after: { ...current, ...values }, changes }, emails),
+  ]);
   return interventionEventTypes({
     action: "updated",
     statusBefore: current.status,

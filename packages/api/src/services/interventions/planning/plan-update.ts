@@ -21,6 +21,8 @@ export interface PlanningInput {
   creationStatus?: CreationStatus | undefined;
   assignedCompanyContactId?: number | undefined;
   assignee?: ProfileFacts | undefined;
+  /** Clears the assignee, contact and member alike (the provider company stays). */
+  unassign?: boolean | undefined;
   /** Marks the intervention done now (a validated training exercise). */
   complete?: boolean;
 }
@@ -51,9 +53,9 @@ export async function planUpdate(
     creationStatus,
     status,
     codePin: codePinFor(status, current.codePin),
-    assignedCompanyContactId: contact?.id ?? current.assignedCompanyContactId,
+    assignedCompanyContactId: input.unassign ? null : (contact?.id ?? current.assignedCompanyContactId),
     companyId: contact?.companyId ?? current.companyId,
-    assignedProfileId: input.assignee?.id ?? current.assignedProfileId,
+    assignedProfileId: input.unassign ? null : (input.assignee?.id ?? current.assignedProfileId),
   };
   if (status === InterventionStatus.awaitingVerification && current.status !== status) {
     Object.assign(values, completionTimes({ ...current, scheduledStart, scheduledEnd }, ctx.now));

@@ -35,6 +35,17 @@ export function selectInterventionViews<Extra extends Record<string, SQL.Aliased
 }
 
 /**
+ * The view of an intervention this transaction just inserted, from its returned row and the users the write
+ * already knows: the same columns the read gives, without reading it back.
+ */
+export function insertedView(
+  row: typeof interventions.$inferSelect,
+  users: { assignedUserId: number | null; createdByUserId: number | null },
+): InterventionView {
+  return { ...row, ...users, verifiedByUserId: null };
+}
+
+/**
  * The intervention as the organization sees it, or undefined: another organization's is not found, nor
  * one outside `scope` when a read gives it (read/scope.ts).
  */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUES } from "../../../../i18n/messages";
 import { describeChange, type HistoryNames, type ValueWords } from "./history-words";
 
 const names: HistoryNames = {
@@ -11,8 +12,9 @@ const names: HistoryNames = {
 };
 const words: ValueWords = {
   none: "—",
-  yes: "yes",
-  no: "no",
+  nobody: "Nobody",
+  yes: "Yes",
+  no: "No",
   gone: (kind) => `a deleted ${kind}`,
   added: (name) => `+ ${name}`,
   removed: (name) => `− ${name}`,
@@ -28,7 +30,7 @@ describe("describeChange", () => {
       to: "Sécurité Incendie Rhône",
     });
     expect(describeChange("assignedProfileId", { from: null, to: 3 }, names, words)).toEqual({
-      from: "—",
+      from: "Nobody",
       to: "Julie Moreau",
     });
   });
@@ -51,5 +53,35 @@ describe("describeChange", () => {
       from: "7 Dec 2026, 10:00",
       to: "—",
     });
+  });
+
+  it("says an emptied assignee as nobody, in words", () => {
+    expect(describeChange("assignedCompanyContactId", { from: 1, to: null }, names, words)).toEqual({
+      from: "Thomas Girard",
+      to: "Nobody",
+    });
+  });
+});
+
+describe("the history's words", () => {
+  // What a history line starts with or says alone (an action, a field, a value) is capitalised the same way.
+  it.each(Object.entries(CATALOGUES))("start with a capital in %s", (_language, catalogue) => {
+    const {
+      added: _added,
+      removed: _removed,
+      none: _none,
+      listChange: _list,
+      ...values
+    } = catalogue.detail.historyWords;
+    const said = [
+      ...Object.values(catalogue.labels.history),
+      ...Object.values(catalogue.labels.field),
+      catalogue.labels.otherAction,
+      catalogue.labels.otherField,
+      ...Object.values(values),
+      ...Object.values(catalogue.labels.status),
+      ...Object.values(catalogue.labels.creationStatus),
+    ];
+    expect(said.filter((word) => !/^\p{Lu}/u.test(word))).toEqual([]);
   });
 });

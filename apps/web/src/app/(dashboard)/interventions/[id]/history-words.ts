@@ -17,6 +17,8 @@ const REFERENCES: Record<string, Kind> = {
 /** What the page needs to say a value: words it has in its language, dates in the organization's zone. */
 export interface ValueWords {
   none: string;
+  /** An emptied assignee: "Nobody" rather than a dash. */
+  nobody: string;
   yes: string;
   no: string;
   gone: (kind: Kind) => string;
@@ -26,6 +28,9 @@ export interface ValueWords {
   creationStatus: (value: number) => string;
   dateTime: (iso: string) => string;
 }
+
+/** The fields naming who does the work. */
+const PEOPLE = new Set(["assignedProfileId", "assignedCompanyContactId"]);
 
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value.filter((id) => typeof id === "number") : []);
 
@@ -41,7 +46,7 @@ export function describeChange(
 ): { from: string | null; to: string } {
   const kind = REFERENCES[field];
   const nameOf = (id: unknown): string => {
-    if (id === null || id === undefined) return words.none;
+    if (id === null || id === undefined) return PEOPLE.has(field) ? words.nobody : words.none;
     if (kind === undefined) return words.none;
     return names[kind][String(id)] ?? words.gone(kind);
   };

@@ -24,6 +24,7 @@ export function InterventionHistory({ history, names }: { history: Detail["histo
   };
   const words: ValueWords = {
     none: t("historyWords.none"),
+    nobody: t("historyWords.nobody"),
     yes: t("historyWords.yes"),
     no: t("historyWords.no"),
     gone: (kind) => gone[kind],

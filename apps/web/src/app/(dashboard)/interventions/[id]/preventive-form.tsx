@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { CheckGroup, Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
-import { PlanningFields } from "../../../../components/planning-fields";
+import { assigneeChoice, PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { useFieldIssues } from "../../../../lib/errors";
@@ -66,6 +66,8 @@ export function PreventiveForm({ data }: { data: Detail }) {
     setValues((current) => ({ ...current, [field]: value }));
   const reassigned =
     values.assignedCompanyContactId !== initial.assignedCompanyContactId || values.assignee !== initial.assignee;
+  // "Nobody" chosen for a check someone had: the dashboard's own way to clear it (the PATCH has none).
+  const unassign = assigneeChoice(values) === "" && assigneeChoice(initial) !== "";
 
   // A check covers the rules of its own sites: the form offers those only, grouped by site.
   const ownSites = [
@@ -94,7 +96,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
     if (notifyCurrent) patch.sendUpdateEmailToCurrentAssignee = true;
     if (reassigned && notifyPrevious)
       patch.previousAssigneeNotification = { sendEmail: true, reason: reason || undefined };
-    if (Object.keys(patch).length === 0) {
+    if (Object.keys(patch).length === 0 && !unassign) {
       setErrors({ form: t("nothingChanged") });
       return;
     }
@@ -110,7 +112,11 @@ export function PreventiveForm({ data }: { data: Detail }) {
       return;
     }
     setErrors({});
-    mutation.mutate({ ...updatePreventiveBody.parse(patch), interventionId: intervention.id });
+    mutation.mutate({
+      ...updatePreventiveBody.parse(patch),
+      interventionId: intervention.id,
+      ...(unassign ? { unassign: true as const } : {}),
+    });
   }
 
   return (
@@ -131,6 +137,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
           errors={errors}
           onChange={(field, value) => set(field)(value)}
           assigneeField="assignedProfileId"
+          unassignable
         />
         <fieldset aria-describedby={errors.siteRuleIds ? "site-rules-error" : undefined}>
           <legend>{t("siteRules")}</legend>
