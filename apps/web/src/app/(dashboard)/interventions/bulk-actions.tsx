@@ -167,7 +167,8 @@ export function BulkActions({ bulk }: { bulk: BulkSelection }) {
     );
   }
 
-  if (!bulk.enabled) return null;
+  // Shown once a row is ticked (or while its outcome is said): the list's first screen stays the list's.
+  if (!bulk.enabled || (bulk.ids.length === 0 && done === null && refused === null)) return null;
   const busy = assign.isPending || plan.isPending;
   return (
     <section className="card stack bulk-actions" aria-label={t("title")}>
