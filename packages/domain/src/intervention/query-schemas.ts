@@ -27,6 +27,8 @@ const filterFields = {
   siteId: id.optional(),
   assignedProfileId: id.optional(),
   assignedCompanyContactId: id.optional(),
+  /** Only work nobody is assigned to: neither a provider contact nor a member. */
+  unassigned: z.literal(true).optional(),
   /** Scheduled start at or after. */
   from: isoDateTime.optional(),
   /** Scheduled start before. */

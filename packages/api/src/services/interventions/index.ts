@@ -1,3 +1,5 @@
+export { bulkAssignInterventions } from "./bulk-assign-interventions";
+export { bulkPlanInterventions } from "./bulk-plan-interventions";
 export { countByStatus } from "./count-by-status";
 export { createCurative } from "./create-curative";
 export { createUnplannedPreventive } from "./create-unplanned-preventive";

@@ -11,6 +11,7 @@ import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
+import { BulkActions, SelectPageCell, SelectRowCell, useBulkSelection } from "./bulk-actions";
 import {
   activeFilterCount,
   readUrlFilters,
@@ -40,6 +41,7 @@ export function InterventionList() {
     const contact = options.data?.contacts.find((candidate) => candidate.id === item.assignedCompanyContactId);
     return contact ? `${contact.firstName} ${contact.lastName} (${contact.companyName})` : t("unassigned");
   };
+  const bulk = useBulkSelection(list.data?.items ?? []);
   const total = counts.data?.reduce((sum, row) => sum + row.count, 0);
   const now = new Date();
   // On a phone the filters fold behind a button, so that the first screen shows interventions.
@@ -104,12 +106,14 @@ export function InterventionList() {
           {t("empty")} <Link href="/interventions">{t("clearFilters")}</Link>
         </Empty>
       ) : null}
+      {list.data && list.data.items.length > 0 ? <BulkActions bulk={bulk} /> : null}
       {list.data && list.data.items.length > 0 ? (
         <div className="table-wrap">
           <table className="records cards">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
+                {bulk.enabled ? <SelectPageCell bulk={bulk} /> : null}
                 <th scope="col">{t("scheduled")}</th>
                 <th scope="col">{t("intervention")}</th>
                 <th scope="col">{t("status")}</th>
@@ -119,6 +123,13 @@ export function InterventionList() {
             <tbody>
               {list.data.items.map((item) => (
                 <tr key={item.id}>
+                  {bulk.enabled ? (
+                    <SelectRowCell
+                      bulk={bulk}
+                      id={item.id}
+                      name={t("numbered", { id: String(item.id), type: label("type", item.type) })}
+                    />
+                  ) : null}
                   <td>
                     {dateTime(item.scheduledStart)}
                     <br />
@@ -239,6 +250,7 @@ function FilterForm({
         <span>{t("assignee")}</span>
         <select name="assignee" defaultValue={filters.assignee}>
           <option value="">{t("anyone")}</option>
+          <option value="none">{t("nobody")}</option>
           <optgroup label={t("users")}>
             {options?.profiles.map((profile) => (
               <option key={`p${profile.id}`} value={`p${profile.id}`}>

@@ -14,7 +14,7 @@ export interface UrlFilters {
   /** A status's word (`awaiting-verification`). */
   status: string;
   siteId: string;
-  /** `p<profileId>` for a user, `c<contactId>` for a provider's contact. */
+  /** `p<profileId>` for a user, `c<contactId>` for a provider's contact, `none` for nobody. */
   assignee: string;
   /** Calendar days (YYYY-MM-DD) in the organization's time zone, both included. */
   from: string;
@@ -113,6 +113,7 @@ export function toQueryFilters(filters: UrlFilters, timeZone: string): Intervent
     siteId: positiveId(filters.siteId),
     assignedProfileId: filters.assignee.startsWith("p") ? positiveId(filters.assignee.slice(1)) : undefined,
     assignedCompanyContactId: filters.assignee.startsWith("c") ? positiveId(filters.assignee.slice(1)) : undefined,
+    unassigned: filters.assignee === "none" ? true : undefined,
     from: from ? zonedDayStartIso(from, timeZone) : undefined,
     to: to ? zonedDayStartIso(addDays(to, 1), timeZone) : undefined,
     // Cut rather than refused: a pasted paragraph still searches its first words.

@@ -1,13 +1,13 @@
 import { interventionSites, interventions } from "@interventions/db";
 import type { ListInterventionsQuery } from "@interventions/domain";
-import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, isNull, lt, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
 import { interventionScope } from "./scope";
 import { type SearchTerms, searchCondition } from "./search";
 
 export type InterventionFilters = Pick<
   ListInterventionsQuery,
-  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "from" | "to" | "q"
+  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "unassigned" | "from" | "to" | "q"
 >;
 
 /**
@@ -35,6 +35,9 @@ export function interventionFilters(
     input.assignedCompanyContactId === undefined
       ? undefined
       : eq(interventions.assignedCompanyContactId, input.assignedCompanyContactId),
+    input.unassigned
+      ? and(isNull(interventions.assignedCompanyContactId), isNull(interventions.assignedProfileId))
+      : undefined,
     input.from === undefined ? undefined : gte(scheduledStart, new Date(input.from)),
     input.to === undefined ? undefined : lt(scheduledStart, new Date(input.to)),
     searchCondition(search),

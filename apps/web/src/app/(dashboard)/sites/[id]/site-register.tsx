@@ -98,7 +98,12 @@ export function SiteRegister({ siteId }: { siteId: number }) {
                         {rule.next.overdue ? <span className="badge overdue">{t("overdue")}</span> : null}
                       </>
                     ) : (
-                      <span className="muted">{t("nothingPlanned")}</span>
+                      <span className="muted">
+                        {/* Nothing planned yet: when it falls due, from the compliance engine (its status column). */}
+                        {rule.obligation?.dueAt
+                          ? t("nothingPlannedDue", { date: dateTime(rule.obligation.dueAt) })
+                          : t("nothingPlanned")}
+                      </span>
                     )}
                   </td>
                 </tr>
