@@ -67,8 +67,8 @@ async function main(): Promise<boolean> {
       MAIL_WORKER: "off",
       WEBHOOK_WORKER: "off",
       ROUTINE_GENERATOR: "off",
-      // EXPORT_NODE_OPTIONS="--max-old-space-size=… --max-semi-space-size=…" sizes the server's heap.
-      ...(process.env.EXPORT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.EXPORT_NODE_OPTIONS } : {}),
+      // The heap as apps/web's `pnpm start` caps it; EXPORT_NODE_OPTIONS tries other sizes.
+      NODE_OPTIONS: process.env.EXPORT_NODE_OPTIONS ?? "--max-old-space-size=128 --max-semi-space-size=2",
     });
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, performance.now(), 120_000, server);
