@@ -4,7 +4,8 @@ import { firstListedId, screenshot, signIn } from "./helpers";
 
 // The one assignee control: a member picked after a provider contact replaces it (the documented PATCH alone
 // would keep both). The detail page then names one assignee, and the history says the change in words. The
-// manager assigns themself, so that nobody's bell or mailbox gains a notice that later flows count.
+// manager assigns themself, so that nobody's bell gains a notice that later flows count, and the contact is
+// the one the demo check had (its provider company stays).
 
 const catalogue = (language: string) =>
   JSON.parse(readFileSync(new URL(`../messages/${language}.json`, import.meta.url), "utf8")) as {
@@ -18,14 +19,14 @@ const cases = [
     language: "en",
     locale: "en-GB",
     user: "manager@acme.example",
-    contacts: ["Thomas Girard", "Nadia Lefèvre"],
+    contacts: ["Julie Moreau", "Thomas Girard"],
     member: "Marc Lambert",
   },
   {
     language: "fr",
     locale: "fr-FR",
     user: "manager@lycee-hugo.example",
-    contacts: ["Hugo Fontaine", "Emma Roux"],
+    contacts: ["Emma Roux", "Hugo Fontaine"],
     member: "Paul Chevalier",
   },
 ] as const;
