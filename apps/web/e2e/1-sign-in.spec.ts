@@ -44,8 +44,9 @@ test("a user of two organizations switches between them, and sees each one's dat
 
   await page.getByRole("combobox", { name: "Organization" }).selectOption({ label: "Lycée Victor Hugo" });
   await page.getByRole("button", { name: "Switch" }).click();
-  // A safety manager lands on where the new organization's obligations stand.
-  await expect(page).toHaveURL(/\/compliance$/);
+  // A safety manager lands on what needs attention in the new organization.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "What needs attention" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Organization" }).locator("option:checked")).toHaveText(
     "Lycée Victor Hugo",
   );

@@ -121,7 +121,7 @@ test("a browser asking for neither language gets the organization's: French at t
   // Before signing in no organization is known: the dashboard's users' own language.
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await signIn(page, "manager@lycee-hugo.example", "/");
-  await expect(page.getByRole("heading", { level: 1, name: "Conformité" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Ce qui demande votre attention" })).toBeVisible();
   await expectOnly(page, "fr");
   await context.clearCookies();
   await signIn(page, "manager@acme.example", "/interventions");

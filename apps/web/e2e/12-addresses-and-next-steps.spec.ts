@@ -18,7 +18,7 @@ test("old numeric links lead to the same list and planning, in words", async ({ 
   const filters = page.getByRole("form", { name: "Filters" });
   await expect(filters.getByLabel("Status")).toHaveValue("awaiting-verification");
   await expect(filters.getByLabel("Type")).toHaveValue("preventive");
-  const statuses = page.getByRole("table").locator("tbody tr td:nth-child(3) .badge:first-child");
+  const statuses = page.getByRole("table").locator("tbody tr td:nth-child(4) .badge:first-child");
   await expect(statuses.first()).toHaveText("Awaiting verification");
 
   await page.goto("/planning?view=week&type=3");

@@ -14,7 +14,7 @@ test("filter the list, share its address, and page through it", async ({ page, b
   await expect(page).toHaveURL(/\/interventions\?type=preventive&status=scheduled$/);
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows.first()).toBeVisible();
-  for (const status of await rows.locator("td:nth-child(3) .badge:first-child").allTextContents()) {
+  for (const status of await rows.locator("td:nth-child(4) .badge:first-child").allTextContents()) {
     expect(status).toBe("Scheduled");
   }
   const shown = await rows.getByRole("link").allTextContents();

@@ -37,8 +37,7 @@ async function filterBySite(page: Page, site: string): Promise<void> {
 test("a manager lands on the obligations: counts per status, the grid in words, filters that narrow it", async ({
   page,
 }) => {
-  await signIn(page, "manager@acme.example", "/");
-  await expect(page).toHaveURL(/\/compliance$/);
+  await signIn(page, "manager@acme.example", "/compliance");
   await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
 
   // One tab per status with its count; together they are all the obligations.

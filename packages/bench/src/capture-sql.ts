@@ -1,3 +1,4 @@
+import { connect, type Socket } from "node:net";
 import { createRateLimits, createSignatureStorage, SessionTokens } from "@interventions/api";
 import { createRestHandler } from "@interventions/api/rest";
 import * as schema from "@interventions/db/schema";
@@ -18,18 +19,34 @@ export async function captureCurativeSql(options: {
   sessionSecret: string;
   headers: Record<string, string>;
   anomalyId: number;
-}): Promise<{ queries: CapturedQuery[]; interventionId: number }> {
+}): Promise<{ queries: CapturedQuery[]; roundTrips: number; interventionId: number }> {
   const queries: CapturedQuery[] = [];
+  // postgres.js sends the statements issued together in one write: each write of its socket is a round trip.
+  let writes = 0;
+  // postgres.js takes a socket of the caller's (`socket`, absent from its types): this one counts its writes.
+  const counting: { socket: (settings: { host: string[]; port: number[] }) => Socket } = {
+    socket: ({ host, port }) => {
+      const socket = connect({ host: host[0] ?? "127.0.0.1", port: port[0] ?? 5432 });
+      const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+      socket.write = ((...args: unknown[]) => {
+        writes++;
+        return write(...args);
+      }) as typeof socket.write;
+      return socket;
+    },
+  };
   const client = postgres(options.url, {
     max: 1,
     onnotice: () => {},
     debug: (_connection, text, params) => queries.push({ text, params: [...params] }),
+    ...counting,
   });
   try {
     // postgres.js reads the array types once per connection, on its first query: not per request (the
     // servers' pooled connections did it long before), so it is left out of what pgbench replays.
     await client`select 1`;
     queries.length = 0;
+    writes = 0;
     const db = drizzle({ client, schema, casing: "snake_case" });
     // Never reached by a curative; the handler needs one.
     const storage = createSignatureStorage({
@@ -64,7 +81,7 @@ export async function captureCurativeSql(options: {
     );
     const body = await response.text();
     if (response.status !== 201) throw new Error(`sample create-curative answered ${response.status}: ${body}`);
-    return { queries, interventionId: (JSON.parse(body) as { data: { id: number } }).data.id };
+    return { queries, roundTrips: writes, interventionId: (JSON.parse(body) as { data: { id: number } }).data.id };
   } finally {
     await client.end();
   }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -48,6 +49,9 @@ export interface DatabaseOptions {
 
 const drizzleConfig = { schema, casing: "snake_case" } as const;
 
+/** The extensions the migrations create (the search's trigram index), bundled with PGlite. */
+export const pgliteOptions = { extensions: { pg_trgm } };
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
   return openPglite(options.dataDir, options.initialImage ?? null);
@@ -84,9 +88,12 @@ async function openPglite(dataDir: string | undefined, initialImage: Blob | null
     const folder = join(dataDir, "pglite");
     const fresh = !existsSync(join(folder, "PG_VERSION"));
     await mkdir(folder, { recursive: true });
-    client = await PGlite.create(folder, fresh && initialImage ? { loadDataDir: initialImage } : {});
+    client = await PGlite.create(folder, {
+      ...pgliteOptions,
+      ...(fresh && initialImage ? { loadDataDir: initialImage } : {}),
+    });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(pgliteOptions);
   }
   const db = drizzlePglite({ client, ...drizzleConfig });
   return {

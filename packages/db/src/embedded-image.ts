@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { pgliteOptions } from "./client";
 import * as schema from "./schema";
 import { seedDemo } from "./seed/seed";
 import { findWorkspaceRoot } from "./workspace";
@@ -34,7 +35,7 @@ export async function writeEmbeddedImage(path: string, image: Blob): Promise<voi
 
 /** A migrated database holding the demo, packed (gzip tar of its data folder). */
 export async function buildEmbeddedImage(migrationsFolder: string): Promise<Blob> {
-  const client = await PGlite.create();
+  const client = await PGlite.create(pgliteOptions);
   try {
     const db = drizzle({ client, schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder });

@@ -6,6 +6,8 @@ export * from "./compliance/routine";
 export * from "./compliance/routine-schemas";
 export * from "./enum";
 export * from "./errors";
+export * from "./home/local-periods";
+export * from "./intervention/bulk-schemas";
 export * from "./intervention/enums";
 export * from "./intervention/lifecycle";
 export * from "./intervention/permissions";

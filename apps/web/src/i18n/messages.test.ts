@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { BulkRefusal } from "@interventions/domain";
 import { describe, expect, it } from "vitest";
 import { ERROR_MESSAGES } from "../lib/errors";
 import { FORM_ERROR_MESSAGES } from "../lib/form-validation";
@@ -51,6 +52,7 @@ function keysLookedUp(): string[] {
     ...HISTORY_FIELDS.map((field) => `labels.field.${field}`),
     ...ERROR_MESSAGES.map((message) => `errors.${message}`),
     ...FORM_ERROR_MESSAGES.map((message) => `formErrors.${message}`),
+    ...Object.keys(BulkRefusal).map((reason) => `bulk.reasons.${reason}`),
   ];
 }
 

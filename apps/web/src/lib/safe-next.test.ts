@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeNext } from "./safe-next";
 
-const HOME = "/interventions";
+const HOME = "/";
 
 describe("safeNext", () => {
   it.each([

@@ -10,7 +10,7 @@ const REFUSED = /[\u0000-\u001f\u007f\\]/;
  * with `//` (`/..//evil.example` resolves to one), or holding a backslash or a control character, raw or
  * percent-encoded.
  */
-export function safeNext(value: unknown, fallback = "/interventions"): string {
+export function safeNext(value: unknown, fallback = "/"): string {
   const next = Array.isArray(value) ? value[0] : value;
   // `//host/…` names a host, whichever: this one's name is not known here.
   if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || REFUSED.test(next)) {

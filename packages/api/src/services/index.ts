@@ -3,6 +3,7 @@ export { listAnomalies } from "./anomalies/list-anomalies";
 export { complianceOverview } from "./compliance/compliance-overview";
 export { listObligations } from "./compliance/list-obligations";
 export { listOptions } from "./directory/list-options";
+export { homeOverview } from "./home/home-overview";
 export * from "./interventions";
 export { listMembers } from "./members/list-members";
 export { revokeMemberSessions } from "./members/revoke-member-sessions";

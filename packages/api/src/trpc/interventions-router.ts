@@ -1,4 +1,6 @@
 import {
+  bulkAssignInterventions,
+  bulkPlanInterventions,
   countByStatus,
   createCurative,
   createUnplannedPreventive,
@@ -29,4 +31,7 @@ export const interventionsRouter = createTRPCRouter({
   updatePreventive: mutationOf(updatePreventive),
   updateTrainingExercise: mutationOf(updateTrainingExercise),
   verify: mutationOf(verifyIntervention),
+  /** The list's selection, all or none: one assignee, or the same dates. */
+  bulkAssign: mutationOf(bulkAssignInterventions),
+  bulkPlan: mutationOf(bulkPlanInterventions),
 });

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { anomaliesRouter } from "./anomalies-router";
 import { complianceRouter } from "./compliance-router";
+import { homeRouter } from "./home-router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { interventionsRouter } from "./interventions-router";
 import { membersRouter } from "./members-router";
@@ -13,6 +14,7 @@ import { webhooksRouter } from "./webhooks-router";
 export const appRouter = createTRPCRouter({
   anomalies: anomaliesRouter,
   compliance: complianceRouter,
+  home: homeRouter,
   interventions: interventionsRouter,
   notifications: notificationsRouter,
   members: membersRouter,

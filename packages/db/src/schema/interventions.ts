@@ -74,6 +74,10 @@ export const interventions = pgTable(
     // Partners' sync: what changed since a date, in (updated at, id) order.
     index("interventions_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
     index("interventions_org_assigned_contact_idx").on(t.organizationId, t.assignedCompanyContactId, t.scheduledStart),
+    // The search box: a word anywhere in the description (pg_trgm, case-insensitive `ilike '%word%'`).
+    index("interventions_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
+    // The search by provider company name: its interventions without going through the whole list.
+    index("interventions_org_company_idx").on(t.organizationId, t.companyId, t.scheduledStart),
     // Target of intervention_sites' copy of what lists and drills' coverage need (see there).
     unique("interventions_site_coverage_key").on(t.id, t.type, t.ruleKey, t.status, t.scheduledStart, t.doneAt, t.live),
     // Target of intervention_site_rules' copy of what coverage needs (see there).

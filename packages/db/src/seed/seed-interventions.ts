@@ -71,7 +71,7 @@ async function insertIntervention(
   status: InterventionStatus,
   index: number,
 ): Promise<number> {
-  const start = scheduledStartFor(ctx.base, status, index);
+  const start = scheduledStartFor(ctx.base, type, status, index);
   const end = new Date(start.getTime() + 3 * HOUR);
   const done = status === S.awaitingVerification || status === S.accepted || status === S.rejected;
   const decided = status === S.accepted || status === S.rejected;
@@ -138,7 +138,10 @@ async function insertIntervention(
   return row.id;
 }
 
-function scheduledStartFor(base: Date, status: InterventionStatus, index: number): Date {
+function scheduledStartFor(base: Date, type: InterventionType, status: InterventionStatus, index: number): Date {
+  // The accepted check was done over a year ago: its site's yearly and quarterly checks are overdue, what a
+  // manager signing in on the demo must see first.
+  if (type === InterventionType.preventive && status === S.accepted) return new Date(base.getTime() - 400 * DAY);
   const offsetDays: Record<InterventionStatus, number> = {
     [S.toSchedule]: 21,
     [S.scheduled]: 4,

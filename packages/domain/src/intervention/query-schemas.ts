@@ -15,6 +15,9 @@ import { InterventionStatus, InterventionType, interventionStatusSchema, interve
 
 export const LIST_PAGE_MAX = 100;
 
+/** A search is a few words typed in a box. */
+export const SEARCH_MAX_LENGTH = 200;
+
 /** Cursors are opaque: a few dozen characters of base64url. */
 export const CURSOR_MAX_LENGTH = 200;
 
@@ -24,10 +27,14 @@ const filterFields = {
   siteId: id.optional(),
   assignedProfileId: id.optional(),
   assignedCompanyContactId: id.optional(),
+  /** Only work nobody is assigned to: neither a provider contact nor a member. */
+  unassigned: z.literal(true).optional(),
   /** Scheduled start at or after. */
   from: isoDateTime.optional(),
   /** Scheduled start before. */
   to: isoDateTime.optional(),
+  /** Words to find, each in the number, description, site, assignee or provider (all of them must match). */
+  q: text({ max: SEARCH_MAX_LENGTH }).optional(),
 };
 
 const fromNotAfterTo: [
@@ -53,6 +60,20 @@ export const listInterventionsInput = z
   .refine(...fromNotAfterTo);
 export type ListInterventionsInput = z.input<typeof listInterventionsInput>;
 export type ListInterventionsQuery = z.output<typeof listInterventionsInput>;
+
+/** Rows per batch of an export: large enough for few round trips, small enough to hold little in memory. */
+export const EXPORT_BATCH_MAX = 1_000;
+
+/** A batch of the list as filtered, with names, for a file: the list's filters, order and keyset cursor. */
+export const exportInterventionsInput = z
+  .strictObject({
+    ...filterFields,
+    order: z.enum(["asc", "desc"]).default("asc"),
+    cursor: text({ max: CURSOR_MAX_LENGTH }).optional(),
+    limit: z.int().min(1).max(EXPORT_BATCH_MAX).default(500),
+  })
+  .refine(...fromNotAfterTo);
+export type ExportInterventionsInput = z.input<typeof exportInterventionsInput>;
 
 export const interventionIdInput = z.strictObject({ interventionId: id });
 

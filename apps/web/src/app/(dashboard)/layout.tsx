@@ -2,6 +2,7 @@ import { describeSession } from "@interventions/api/services";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "../../components/app-header";
+import { SearchShortcut } from "../../components/search-shortcut";
 import { SessionProvider } from "../../components/use-session";
 import { requireActor, serviceContextFor } from "../../lib/session";
 import { DataProvider } from "../../lib/trpc";
@@ -21,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {t("skipToContent")}
         </a>
         <AppHeader />
+        <SearchShortcut />
         <main id="content" className="page">
           {children}
         </main>

@@ -1,6 +1,9 @@
+export { bulkAssignInterventions } from "./bulk-assign-interventions";
+export { bulkPlanInterventions } from "./bulk-plan-interventions";
 export { countByStatus } from "./count-by-status";
 export { createCurative } from "./create-curative";
 export { createUnplannedPreventive } from "./create-unplanned-preventive";
+export { exportInterventions } from "./export-interventions";
 export { getIntervention } from "./get-intervention";
 export { listInterventions } from "./list-interventions";
 export { listPlanning } from "./list-planning";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { pageCursor } from "../page-cursor";
 import { defineVerb } from "../verb";
 import { interventionFilters } from "./read/filters";
+import { searchTerms } from "./read/search";
 
 const cursor = pageCursor(z.tuple([z.iso.datetime(), z.int()]));
 
@@ -17,7 +18,8 @@ export const listInterventions = defineVerb(
     const bySite = input.siteId !== undefined;
     const orderStart = bySite ? interventionSites.scheduledStart : interventions.scheduledStart;
     const orderId = bySite ? interventionSites.interventionId : interventions.id;
-    const conditions = interventionFilters(ctx, input, "joinedLink");
+    const search = await searchTerms(ctx.db, ctx.actor.organizationId, input.q);
+    const conditions = interventionFilters(ctx, input, "joinedLink", search);
     const ascending = input.order === "asc";
     if (input.cursor) {
       const [scheduledStart, id] = cursor.decode(input.cursor);

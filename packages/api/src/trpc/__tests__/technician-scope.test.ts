@@ -225,6 +225,14 @@ const READS: Record<string, (client: Client) => Promise<Revealed>> = {
     await expectTrpcError(client.compliance.overview.query({}), "FORBIDDEN", 403, "FORBIDDEN");
     return { interventionIds: [] };
   },
+  "home.overview": async (client) => {
+    const home = await client.home.overview.query();
+    expect(home.obligations).toBeNull();
+    expect(home.verifications).toBeNull();
+    expect(home.unassigned).toBeNull();
+    const ids = [home.week, home.mine].flatMap((section) => section?.items.map((item) => item.id) ?? []);
+    return { interventionIds: ids };
+  },
   "compliance.list": async (client) => {
     await expectTrpcError(client.compliance.list.query({}), "FORBIDDEN", 403, "FORBIDDEN");
     return { interventionIds: [] };

@@ -106,6 +106,13 @@ export function ComplianceGrid() {
           </select>
         </label>
         <button type="submit">{t("apply")}</button>
+        <a
+          className="button secondary"
+          href={complianceHref(filters).replace("/compliance", "/compliance/export.csv")}
+          download
+        >
+          {t("exportCsv")}
+        </a>
       </form>
 
       {shown.length === 0 ? (

@@ -5,13 +5,15 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { DateInput } from "../../../components/date-input";
 import { Empty, ErrorBanner, Loading } from "../../../components/states";
 import { useFormats } from "../../../components/use-formats";
 import { useLabels } from "../../../lib/labels";
 import { useTRPC } from "../../../lib/trpc";
+import { BulkActions, SelectPageCell, SelectRowCell, useBulkSelection } from "./bulk-actions";
 import {
+  activeFilterCount,
   readUrlFilters,
   statusWord,
   toListInput,
@@ -20,6 +22,7 @@ import {
   typeWord,
   type UrlFilters,
 } from "./list-filters";
+import { SearchBox } from "./search-box";
 
 export function InterventionList() {
   const trpc = useTRPC();
@@ -38,12 +41,35 @@ export function InterventionList() {
     const contact = options.data?.contacts.find((candidate) => candidate.id === item.assignedCompanyContactId);
     return contact ? `${contact.firstName} ${contact.lastName} (${contact.companyName})` : t("unassigned");
   };
+  const bulk = useBulkSelection(list.data?.items ?? []);
   const total = counts.data?.reduce((sum, row) => sum + row.count, 0);
   const now = new Date();
+  // On a phone the filters fold behind a button, so that the first screen shows interventions.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = activeFilterCount(filters);
 
   return (
     <>
-      <FilterForm filters={filters} options={options.data} />
+      <div className="row list-tools">
+        <SearchBox filters={filters} />
+        <button
+          type="button"
+          className="secondary filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="list-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {active > 0 ? t("filtersCount", { count: active }) : t("filters")}
+        </button>
+        <a
+          className="button secondary"
+          href={`/interventions/export.csv${toSearch({ ...filters, cursor: "" })}`}
+          download
+        >
+          {t("exportCsv")}
+        </a>
+      </div>
+      <FilterForm filters={filters} options={options.data} folded={!filtersOpen} />
 
       <nav aria-label={t("countPerStatus")}>
         <ul className="tabs">
@@ -80,12 +106,14 @@ export function InterventionList() {
           {t("empty")} <Link href="/interventions">{t("clearFilters")}</Link>
         </Empty>
       ) : null}
+      {list.data && list.data.items.length > 0 ? <BulkActions bulk={bulk} /> : null}
       {list.data && list.data.items.length > 0 ? (
         <div className="table-wrap">
-          <table className="records">
+          <table className="records cards">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
+                {bulk.enabled ? <SelectPageCell bulk={bulk} /> : null}
                 <th scope="col">{t("scheduled")}</th>
                 <th scope="col">{t("intervention")}</th>
                 <th scope="col">{t("status")}</th>
@@ -95,6 +123,13 @@ export function InterventionList() {
             <tbody>
               {list.data.items.map((item) => (
                 <tr key={item.id}>
+                  {bulk.enabled ? (
+                    <SelectRowCell
+                      bulk={bulk}
+                      id={item.id}
+                      name={t("numbered", { id: String(item.id), type: label("type", item.type) })}
+                    />
+                  ) : null}
                   <td>
                     {dateTime(item.scheduledStart)}
                     <br />
@@ -146,7 +181,15 @@ type Options = {
 };
 
 /** A plain GET form: the filters land in the address, so a link can be shared (it works without script too). */
-function FilterForm({ filters, options }: { filters: UrlFilters; options: Options | undefined }) {
+function FilterForm({
+  filters,
+  options,
+  folded,
+}: {
+  filters: UrlFilters;
+  options: Options | undefined;
+  folded: boolean;
+}) {
   const router = useRouter();
   const t = useTranslations("list");
   const label = useLabels();
@@ -155,7 +198,8 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
     <form
       method="get"
       action="/interventions"
-      className="card row"
+      id="list-filters"
+      className={`card row${folded ? " folded" : ""}`}
       aria-label={t("filters")}
       // Drawn again once the options arrive: a select's defaultValue only applies to options present then.
       key={`${toSearch(filters)}|${options ? "ready" : "loading"}`}
@@ -168,6 +212,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         );
       }}
     >
+      {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
       <label className="field">
         <span>{t("type")}</span>
         <select name="type" defaultValue={filters.type}>
@@ -205,6 +250,7 @@ function FilterForm({ filters, options }: { filters: UrlFilters; options: Option
         <span>{t("assignee")}</span>
         <select name="assignee" defaultValue={filters.assignee}>
           <option value="">{t("anyone")}</option>
+          <option value="none">{t("nobody")}</option>
           <optgroup label={t("users")}>
             {options?.profiles.map((profile) => (
               <option key={`p${profile.id}`} value={`p${profile.id}`}>

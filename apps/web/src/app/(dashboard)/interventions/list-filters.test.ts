@@ -55,6 +55,16 @@ describe("the list's filters in the address", () => {
     expect([contact.assignedProfileId, contact.assignedCompanyContactId]).toEqual([undefined, 9]);
   });
 
+  it("reads nobody as work with no one assigned", () => {
+    const nobody = toQueryFilters(readUrlFilters(new URLSearchParams("assignee=none")), "UTC");
+    expect([nobody.unassigned, nobody.assignedProfileId, nobody.assignedCompanyContactId]).toEqual([
+      true,
+      undefined,
+      undefined,
+    ]);
+    expect(toQueryFilters(readUrlFilters(new URLSearchParams("assignee=p7")), "UTC").unassigned).toBeUndefined();
+  });
+
   it("ignores what cannot be read rather than failing the page", () => {
     const query = toListInput(
       readUrlFilters(

@@ -3,6 +3,7 @@ import {
   InterventionStatus,
   InterventionType,
   type ListInterventionsInput,
+  SEARCH_MAX_LENGTH,
 } from "@interventions/domain";
 import { addDays, zonedDayStartIso } from "../../../lib/dates";
 
@@ -13,13 +14,15 @@ export interface UrlFilters {
   /** A status's word (`awaiting-verification`). */
   status: string;
   siteId: string;
-  /** `p<profileId>` for a user, `c<contactId>` for a provider's contact. */
+  /** `p<profileId>` for a user, `c<contactId>` for a provider's contact, `none` for nobody. */
   assignee: string;
   /** Calendar days (YYYY-MM-DD) in the organization's time zone, both included. */
   from: string;
   to: string;
   order: "asc" | "desc";
   cursor: string;
+  /** The search box's words. */
+  q: string;
 }
 
 /** An enum member's name as an address writes it: `awaitingVerification` → `awaiting-verification`. */
@@ -59,6 +62,7 @@ export function readUrlFilters(params: URLSearchParams): UrlFilters {
     to: params.get("to") ?? "",
     order: params.get("order") === "desc" ? "desc" : "asc",
     cursor: params.get("cursor") ?? "",
+    q: params.get("q") ?? "",
   };
 }
 
@@ -109,9 +113,18 @@ export function toQueryFilters(filters: UrlFilters, timeZone: string): Intervent
     siteId: positiveId(filters.siteId),
     assignedProfileId: filters.assignee.startsWith("p") ? positiveId(filters.assignee.slice(1)) : undefined,
     assignedCompanyContactId: filters.assignee.startsWith("c") ? positiveId(filters.assignee.slice(1)) : undefined,
+    unassigned: filters.assignee === "none" ? true : undefined,
     from: from ? zonedDayStartIso(from, timeZone) : undefined,
     to: to ? zonedDayStartIso(addDays(to, 1), timeZone) : undefined,
+    // Cut rather than refused: a pasted paragraph still searches its first words.
+    q: filters.q.trim().slice(0, SEARCH_MAX_LENGTH) || undefined,
   };
+}
+
+/** How many filters narrow the list, the search and the order aside (the folded filters' button says it). */
+export function activeFilterCount(filters: UrlFilters): number {
+  return [filters.type, filters.status, filters.siteId, filters.assignee, filters.from, filters.to].filter(Boolean)
+    .length;
 }
 
 export function toListInput(filters: UrlFilters, timeZone: string): ListInterventionsInput {

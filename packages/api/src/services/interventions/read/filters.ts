@@ -1,12 +1,13 @@
 import { interventionSites, interventions } from "@interventions/db";
 import type { ListInterventionsQuery } from "@interventions/domain";
-import { and, eq, exists, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, isNull, lt, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../../context";
 import { interventionScope } from "./scope";
+import { type SearchTerms, searchCondition } from "./search";
 
 export type InterventionFilters = Pick<
   ListInterventionsQuery,
-  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "from" | "to"
+  "type" | "status" | "siteId" | "assignedProfileId" | "assignedCompanyContactId" | "unassigned" | "from" | "to" | "q"
 >;
 
 /**
@@ -20,6 +21,8 @@ export function interventionFilters(
   ctx: ServiceContext,
   input: InterventionFilters,
   siteSource: SiteSource = "subquery",
+  /** The search's words as `searchTerms` read them (the caller reads them first: it takes a query). */
+  search?: SearchTerms,
 ): (SQL | undefined)[] {
   const organizationId = ctx.actor.organizationId;
   const linked = input.siteId !== undefined && siteSource === "joinedLink";
@@ -32,8 +35,12 @@ export function interventionFilters(
     input.assignedCompanyContactId === undefined
       ? undefined
       : eq(interventions.assignedCompanyContactId, input.assignedCompanyContactId),
+    input.unassigned
+      ? and(isNull(interventions.assignedCompanyContactId), isNull(interventions.assignedProfileId))
+      : undefined,
     input.from === undefined ? undefined : gte(scheduledStart, new Date(input.from)),
     input.to === undefined ? undefined : lt(scheduledStart, new Date(input.to)),
+    searchCondition(search),
     input.siteId === undefined
       ? undefined
       : linked

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { PrintButton } from "../../../../components/print-button";
 import { Empty, ErrorBanner, Loading } from "../../../../components/states";
 import { useFormats } from "../../../../components/use-formats";
 import { Operation, useSession } from "../../../../components/use-session";
@@ -24,16 +25,17 @@ export function SiteRegister({ siteId }: { siteId: number }) {
   const showsStatus = can(Operation.readCompliance);
   return (
     <>
-      <p>
+      <p className="no-print">
         <Link href="/sites">{t("back")}</Link>
       </p>
       <h1>{site.name}</h1>
       <p className="muted">
         {site.address}, {site.postalCode} {site.city}
       </p>
-      <p>
+      <p className="row no-print">
         <Link href={`/interventions?siteId=${site.id}`}>{t("itsInterventions")}</Link> ·{" "}
         <Link href={`/planning?siteId=${site.id}`}>{t("itsPlanning")}</Link>
+        <PrintButton>{t("print")}</PrintButton>
       </p>
 
       <h2>{t("rules")}</h2>
@@ -96,7 +98,12 @@ export function SiteRegister({ siteId }: { siteId: number }) {
                         {rule.next.overdue ? <span className="badge overdue">{t("overdue")}</span> : null}
                       </>
                     ) : (
-                      <span className="muted">{t("nothingPlanned")}</span>
+                      <span className="muted">
+                        {/* Nothing planned yet: when it falls due, from the compliance engine (its status column). */}
+                        {rule.obligation?.dueAt
+                          ? t("nothingPlannedDue", { date: dateTime(rule.obligation.dueAt) })
+                          : t("nothingPlanned")}
+                      </span>
                     )}
                   </td>
                 </tr>
