@@ -3,28 +3,13 @@
 import { CreationStatus } from "@interventions/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { assigneeChoice, parseAssigneeChoice } from "../lib/assignee-choice";
 import type { FieldErrors } from "../lib/form-validation";
 import { useLabels } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 import { DateInput } from "./date-input";
 import { Field } from "./field";
 import { useSession } from "./use-session";
-
-/**
- * The one assignee control's value: the provider contact if there is one, else the member (`contact:3`,
- * `member:5`); picking one empties the other, which the PATCH then leaves alone (it cannot unassign: a form
- * that can, says "Nobody" and sends its own `unassign`).
- */
-export function assigneeChoice(values: Pick<PlanningValues, "assignedCompanyContactId" | "assignee">): string {
-  if (values.assignedCompanyContactId) return `contact:${values.assignedCompanyContactId}`;
-  if (values.assignee) return `member:${values.assignee}`;
-  return "";
-}
-
-export function parseAssigneeChoice(choice: string): { contact: string; member: string } {
-  const [kind, id = ""] = choice.split(":");
-  return { contact: kind === "contact" ? id : "", member: kind === "member" ? id : "" };
-}
 
 /** The fields every planning form shares: when, how firm, and who. */
 export interface PlanningValues {
@@ -50,7 +35,7 @@ export function PlanningFields({
   assigneeField: "assignedProfileId" | "assignedUserId";
   /** The statuses this form may set (planning a check cannot record it done). */
   creationStatuses?: readonly CreationStatus[];
-  /** Whether choosing no one clears the assignee (the preventive form), rather than leaving it as it is. */
+  /** Whether choosing no one clears the assignee (the edit forms), rather than planning with nobody yet. */
   unassignable?: boolean;
 }) {
   const trpc = useTRPC();

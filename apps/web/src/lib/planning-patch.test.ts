@@ -22,6 +22,7 @@ describe("planningPatch", () => {
       description: "",
       scheduledEnd: "2026-12-01T12:30",
       creationStatus: String(CreationStatus.toScheduled),
+      assignedCompanyContactId: "",
       assignee: "7",
     };
     expect(planningPatch(edited, opened, "Europe/Paris", "assignedProfileId")).toEqual({
@@ -29,6 +30,13 @@ describe("planningPatch", () => {
       scheduledEnd: "2026-12-01T11:30:00.000Z",
       creationStatus: CreationStatus.toScheduled,
       assignedProfileId: 7,
+    });
+  });
+
+  it("sends the member chosen, even one assigned already beside the contact it replaces", () => {
+    const edited = { ...opened, assignedCompanyContactId: "", assignee: "3" };
+    expect(planningPatch(edited, { ...opened, assignee: "3" }, "UTC", "assignedUserId")).toEqual({
+      assignedUserId: 3,
     });
   });
 

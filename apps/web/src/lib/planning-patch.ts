@@ -1,4 +1,5 @@
 import type { PlanningValues } from "../components/planning-fields";
+import { assigneeChoice } from "./assignee-choice";
 import { zonedInputToIso } from "./dates";
 
 export interface EditedPlanning extends PlanningValues {
@@ -7,7 +8,7 @@ export interface EditedPlanning extends PlanningValues {
 
 /**
  * The planning fields of an edit form that differ from what it opened with, as the PATCH names them. An
- * emptied assignee is not sent: the documented PATCH has no way to unassign.
+ * emptied assignee is not sent: the documented PATCH has no way to unassign (see `assigneeControl`).
  */
 export function planningPatch(
   values: EditedPlanning,
@@ -21,8 +22,10 @@ export function planningPatch(
     patch.scheduledStart = zonedInputToIso(values.scheduledStart, timeZone);
   if (values.scheduledEnd !== initial.scheduledEnd) patch.scheduledEnd = zonedInputToIso(values.scheduledEnd, timeZone);
   if (values.creationStatus !== initial.creationStatus) patch.creationStatus = Number(values.creationStatus);
-  if (values.assignedCompanyContactId !== initial.assignedCompanyContactId && values.assignedCompanyContactId)
-    patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
-  if (values.assignee !== initial.assignee && values.assignee) patch[assigneeField] = Number(values.assignee);
+  // The one chosen is sent when the choice changed, even if it was assigned already beside one of the other kind.
+  if (assigneeChoice(values) !== assigneeChoice(initial)) {
+    if (values.assignedCompanyContactId) patch.assignedCompanyContactId = Number(values.assignedCompanyContactId);
+    if (values.assignee) patch[assigneeField] = Number(values.assignee);
+  }
   return patch;
 }

@@ -167,25 +167,50 @@ export type VerifyInterventionBody = z.infer<typeof verifyInterventionBody>;
  */
 const expectedVersions = z.array(z.int().min(1)).max(20).optional();
 
+/**
+ * The dashboard's one assignee control, which the documented bodies cannot express (their PATCH never clears
+ * an assignee): "Nobody" leaves nobody assigned; a choice replaces whoever was assigned, contact or member.
+ */
+const assigneeControl = {
+  unassign: z.literal(true).optional(),
+  replaceAssignee: z.literal(true).optional(),
+};
+
+function assigneeControlInOrder(memberField: "assignedProfileId" | "assignedUserId") {
+  return (
+    input: { unassign?: true | undefined; replaceAssignee?: true | undefined } & Partial<
+      Record<"assignedCompanyContactId" | typeof memberField, number>
+    >,
+    ctx: z.RefinementCtx,
+  ): void => {
+    const given = [input.assignedCompanyContactId, input[memberField]].filter((value) => value !== undefined).length;
+    if (input.unassign && given > 0) {
+      ctx.addIssue({ code: "custom", path: ["unassign"], message: "unassign cannot be combined with an assignee" });
+    }
+    if (input.replaceAssignee && given !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["replaceAssignee"],
+        message: "replaceAssignee needs exactly one assignee: a provider contact or a member",
+      });
+    }
+  };
+}
+
 export const updatePreventiveInput = updatePreventiveBody
+  .safeExtend({ interventionId: id, expectedVersions, ...assigneeControl })
+  .superRefine(assigneeControlInOrder("assignedProfileId"));
+export type UpdatePreventiveInput = z.infer<typeof updatePreventiveInput>;
+
+export const updateTrainingExerciseInput = updateTrainingExerciseBody
   .safeExtend({
     interventionId: id,
     expectedVersions,
-    /** Leaves the check with nobody assigned: the dashboard's "Nobody"; the documented body has no such field. */
-    unassign: z.literal(true).optional(),
+    /** How many people took part: the dashboard records it; the documented body has no such field. */
+    attendeeCount: attendeeCountSchema.optional(),
+    ...assigneeControl,
   })
-  .refine((input) => !input.unassign || (!input.assignedCompanyContactId && !input.assignedProfileId), {
-    path: ["unassign"],
-    message: "unassign cannot be combined with an assignee",
-  });
-export type UpdatePreventiveInput = z.infer<typeof updatePreventiveInput>;
-
-export const updateTrainingExerciseInput = updateTrainingExerciseBody.safeExtend({
-  interventionId: id,
-  expectedVersions,
-  /** How many people took part: the dashboard records it; the documented body has no such field. */
-  attendeeCount: attendeeCountSchema.optional(),
-});
+  .superRefine(assigneeControlInOrder("assignedUserId"));
 export type UpdateTrainingExerciseInput = z.infer<typeof updateTrainingExerciseInput>;
 
 export const verifyInterventionInput = verifyInterventionBody.safeExtend({ interventionId: id, expectedVersions });

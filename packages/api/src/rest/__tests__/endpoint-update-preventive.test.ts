@@ -254,6 +254,11 @@ describe("002 PATCH /interventions/v2/rs/preventive/{interventionId}", () => {
     ["empty siteRuleIds", { siteRuleIds: [] }, "siteRuleIds"],
     ["an unknown field", { status: InterventionStatus.accepted }, "status"],
     ["the dashboard's unassign (not in the documented body)", { unassign: true }, "unassign"],
+    [
+      "the dashboard's replaceAssignee (not in the documented body)",
+      { assignedProfileId: 2, replaceAssignee: true },
+      "replaceAssignee",
+    ],
     ["an impossible date", { scheduledStart: "2025-02-29T00:00Z" }, "scheduledStart"],
     [
       "an end before the start",

@@ -234,6 +234,12 @@ describe("003 PATCH /interventions/v2/rs/training-exercise/{interventionId}", ()
     ["empty siteIds", { siteIds: [] }, "siteIds"],
     ["a description of 2501 characters", { description: "x".repeat(2501) }, "description"],
     ["an unknown field", { attendeeCount: 12 }, "attendeeCount"],
+    ["the dashboard's unassign (not in the documented body)", { unassign: true }, "unassign"],
+    [
+      "the dashboard's replaceAssignee (not in the documented body)",
+      { assignedUserId: 2, replaceAssignee: true },
+      "replaceAssignee",
+    ],
     ["an impossible date", { scheduledEnd: "2025-02-29T00:00Z" }, "scheduledEnd"],
     [
       "scheduledEnd before scheduledStart",

@@ -33,6 +33,7 @@ const PLANNING_FIELDS = [
   "assignedCompanyContactId",
   "assignedUserId",
   "attendeeCount",
+  "unassign",
 ] as const;
 
 /** 003 — re-plans a drill (its rule, sites, assignee) or validates it, which marks it done. */

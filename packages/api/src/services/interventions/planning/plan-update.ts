@@ -23,6 +23,8 @@ export interface PlanningInput {
   assignee?: ProfileFacts | undefined;
   /** Clears the assignee, contact and member alike (the provider company stays). */
   unassign?: boolean | undefined;
+  /** The contact or member given replaces the other kind too: the dashboard's one assignee control. */
+  replaceAssignee?: boolean | undefined;
   /** Marks the intervention done now (a validated training exercise). */
   complete?: boolean;
 }
@@ -53,14 +55,28 @@ export async function planUpdate(
     creationStatus,
     status,
     codePin: codePinFor(status, current.codePin),
-    assignedCompanyContactId: input.unassign ? null : (contact?.id ?? current.assignedCompanyContactId),
+    ...assignees(current, input, contact?.id),
     companyId: contact?.companyId ?? current.companyId,
-    assignedProfileId: input.unassign ? null : (input.assignee?.id ?? current.assignedProfileId),
   };
   if (status === InterventionStatus.awaitingVerification && current.status !== status) {
     Object.assign(values, completionTimes({ ...current, scheduledStart, scheduledEnd }, ctx.now));
   }
   return values;
+}
+
+/** Who is assigned after the change: as asked, nobody, or the one given in place of either kind. */
+function assignees(
+  current: InterventionRow,
+  input: PlanningInput,
+  contactId: number | undefined,
+): Pick<InterventionChanges, "assignedCompanyContactId" | "assignedProfileId"> {
+  if (input.unassign) return { assignedCompanyContactId: null, assignedProfileId: null };
+  // The schema sees to it that a replacing input names exactly one of the two.
+  const kept = (value: number | null) => (input.replaceAssignee ? null : value);
+  return {
+    assignedCompanyContactId: contactId ?? kept(current.assignedCompanyContactId),
+    assignedProfileId: input.assignee?.id ?? kept(current.assignedProfileId),
+  };
 }
 
 /** Field changes for the history; the code PIN is a credential and stays out of it. */

@@ -9,6 +9,7 @@ import { CheckGroup, Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
 import { PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
+import { assigneeControl } from "../../../../lib/assignee-choice";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, sameIds, useValidate } from "../../../../lib/form-validation";
@@ -70,12 +71,14 @@ export function ExerciseForm({ data }: { data: Detail }) {
     setSuccess(null);
     mutation.reset();
     const patch = planningPatch(values, initial, timeZone, "assignedUserId");
+    // The choice replaces whoever was assigned, or "Nobody" clears it: the dashboard's own way (the PATCH has none).
+    const control = assigneeControl(values, initial);
     if (values.ruleId !== initial.ruleId && values.ruleId) patch.ruleId = Number(values.ruleId);
     if (!sameIds(values.siteIds, initial.siteIds)) patch.siteIds = values.siteIds;
     if (markDone) patch.validateIntervention = true;
     const attendees = values.attendeeCount === initial.attendeeCount ? undefined : values.attendeeCount;
     const attendeeCheck = attendees === undefined ? null : attendeeCountSchema.safeParse(Number(attendees));
-    if (Object.keys(patch).length === 0 && attendees === undefined) {
+    if (Object.keys(patch).length === 0 && attendees === undefined && !control.unassign) {
       setErrors({ form: t("nothingChanged") });
       return;
     }
@@ -94,6 +97,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
       ...updateTrainingExerciseBody.parse(patch),
       interventionId: intervention.id,
       attendeeCount: attendees === undefined ? undefined : Number(attendees),
+      ...control,
     });
   }
 
@@ -115,6 +119,7 @@ export function ExerciseForm({ data }: { data: Detail }) {
           errors={errors}
           onChange={(field, value) => set(field)(value)}
           assigneeField="assignedUserId"
+          unassignable
         />
         <Field label={t("rule")} error={errors.ruleId}>
           {(props) => (

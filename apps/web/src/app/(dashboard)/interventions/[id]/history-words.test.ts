@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUES } from "../../../../i18n/messages";
-import { describeChange, type HistoryNames, type ValueWords } from "./history-words";
+import { ASSIGNEE_LINE, describeChange, describeChanges, type HistoryNames, type ValueWords } from "./history-words";
 
 const names: HistoryNames = {
   profile: { "3": "Julie Moreau" },
@@ -60,6 +60,33 @@ describe("describeChange", () => {
       from: "Thomas Girard",
       to: "Nobody",
     });
+  });
+});
+
+describe("describeChanges", () => {
+  it("says a member in place of a contact as one line, who before and who after", () => {
+    const changes = {
+      description: { from: "Old", to: "New" },
+      assignedCompanyContactId: { from: 1, to: null },
+      assignedProfileId: { from: null, to: 3 },
+    };
+    expect(describeChanges(changes, names, words)).toEqual([
+      { field: ASSIGNEE_LINE, from: "Thomas Girard", to: "Julie Moreau" },
+      { field: "description", from: "Old", to: "New" },
+    ]);
+  });
+
+  it("says both cleared as one line to nobody", () => {
+    const changes = { assignedCompanyContactId: { from: 1, to: null }, assignedProfileId: { from: 3, to: null } };
+    expect(describeChanges(changes, names, words)).toEqual([
+      { field: ASSIGNEE_LINE, from: "Thomas Girard, Julie Moreau", to: "Nobody" },
+    ]);
+  });
+
+  it("keeps a line per field when only one of them changed", () => {
+    expect(describeChanges({ assignedProfileId: { from: null, to: 3 } }, names, words)).toEqual([
+      { field: "assignedProfileId", from: "Nobody", to: "Julie Moreau" },
+    ]);
   });
 });
 

@@ -71,3 +71,31 @@ export function describeChange(
   };
   return { from: say(change.from), to: say(change.to) };
 }
+
+/** The line that says who does the work when a contact and a member change together. */
+export const ASSIGNEE_LINE = "assignee";
+
+/**
+ * The lines of one event, in words: one per change, except that a contact and a member changed together (one
+ * assignee in place of another of the other kind, or both cleared) read as one line, `Assigned to: A → B`.
+ */
+export function describeChanges(
+  changes: Record<string, { from: unknown; to: unknown }>,
+  names: HistoryNames,
+  words: ValueWords,
+): { field: string; from: string | null; to: string }[] {
+  const { assignedCompanyContactId: contact, assignedProfileId: member, ...others } = changes;
+  const lines = Object.entries(contact && member ? others : changes).map(([field, change]) => ({
+    field,
+    ...describeChange(field, change, names, words),
+  }));
+  if (!contact || !member) return lines;
+  const say = (side: "from" | "to") => {
+    const people = [
+      contact[side] == null ? null : describeChange("assignedCompanyContactId", contact, names, words)[side],
+      member[side] == null ? null : describeChange("assignedProfileId", member, names, words)[side],
+    ].filter((name) => name !== null);
+    return people.length > 0 ? people.join(", ") : words.nobody;
+  };
+  return [{ field: ASSIGNEE_LINE, from: say("from"), to: say("to") }, ...lines];
+}

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@interventions/api/trpc";
 import { useTranslations } from "next-intl";
 import { useFormats } from "../../../../components/use-formats";
 import { useHistoryLabels, useLabels } from "../../../../lib/labels";
-import { describeChange, type ValueWords } from "./history-words";
+import { ASSIGNEE_LINE, describeChanges, type ValueWords } from "./history-words";
 
 type Detail = RouterOutputs["interventions"]["get"];
 
@@ -40,7 +40,11 @@ export function InterventionHistory({ history, names }: { history: Detail["histo
       <h2 id="history-heading">{t("history")}</h2>
       <ol className="timeline">
         {history.map((event) => {
-          const changes = Object.entries((event.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
+          const changes = describeChanges(
+            (event.changes ?? {}) as Record<string, { from: unknown; to: unknown }>,
+            names,
+            words,
+          );
           return (
             <li key={event.id}>
               <strong>{historyLabel.action(event.action)}</strong>{" "}
@@ -51,9 +55,9 @@ export function InterventionHistory({ history, names }: { history: Detail["histo
               </span>
               {changes.length > 0 ? (
                 <ul className="changes">
-                  {changes.map(([field, change]) => {
-                    const said = describeChange(field, change, names, words);
-                    const name = historyLabel.field(field);
+                  {changes.map((said) => {
+                    const { field } = said;
+                    const name = field === ASSIGNEE_LINE ? t("assignedTo") : historyLabel.field(field);
                     return (
                       <li key={field}>
                         {said.from === null

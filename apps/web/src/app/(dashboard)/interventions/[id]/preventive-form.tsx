@@ -7,8 +7,9 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { CheckGroup, Field } from "../../../../components/field";
 import { FormFeedback } from "../../../../components/form-feedback";
-import { assigneeChoice, PlanningFields } from "../../../../components/planning-fields";
+import { PlanningFields } from "../../../../components/planning-fields";
 import { useSession } from "../../../../components/use-session";
+import { assigneeControl } from "../../../../lib/assignee-choice";
 import { isoToZonedInput, zonedInputToIso } from "../../../../lib/dates";
 import { useFieldIssues } from "../../../../lib/errors";
 import { type FieldErrors, focusFirstInvalid, sameIds, useValidate } from "../../../../lib/form-validation";
@@ -66,8 +67,8 @@ export function PreventiveForm({ data }: { data: Detail }) {
     setValues((current) => ({ ...current, [field]: value }));
   const reassigned =
     values.assignedCompanyContactId !== initial.assignedCompanyContactId || values.assignee !== initial.assignee;
-  // "Nobody" chosen for a check someone had: the dashboard's own way to clear it (the PATCH has none).
-  const unassign = assigneeChoice(values) === "" && assigneeChoice(initial) !== "";
+  // The choice replaces whoever was assigned, or "Nobody" clears it: the dashboard's own way (the PATCH has none).
+  const control = assigneeControl(values, initial);
 
   // A check covers the rules of its own sites: the form offers those only, grouped by site.
   const ownSites = [
@@ -96,7 +97,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
     if (notifyCurrent) patch.sendUpdateEmailToCurrentAssignee = true;
     if (reassigned && notifyPrevious)
       patch.previousAssigneeNotification = { sendEmail: true, reason: reason || undefined };
-    if (Object.keys(patch).length === 0 && !unassign) {
+    if (Object.keys(patch).length === 0 && !control.unassign) {
       setErrors({ form: t("nothingChanged") });
       return;
     }
@@ -115,7 +116,7 @@ export function PreventiveForm({ data }: { data: Detail }) {
     mutation.mutate({
       ...updatePreventiveBody.parse(patch),
       interventionId: intervention.id,
-      ...(unassign ? { unassign: true as const } : {}),
+      ...control,
     });
   }
 
