@@ -4,7 +4,7 @@ import { applyToMany } from "./bulk/apply-to-many";
 import { resolveContact, resolveProfile } from "./lookups/people";
 
 /**
- * Assigns the selected interventions to one provider contact or one member, all or none: the same rules,
+ * Assigns the selected interventions to one provider contact or one member (in place of whoever was), all or none: the same rules,
  * history and notices as one edit each (the new assignee is told of each).
  */
 export const bulkAssignInterventions = defineVerb(
@@ -18,6 +18,8 @@ export const bulkAssignInterventions = defineVerb(
       return applyToMany(tx, ctx, input.interventionIds, {
         assignedCompanyContactId: input.assignedCompanyContactId,
         assignee,
+        // The one assignee chosen replaces whoever was assigned, of either kind, as the edit form's control does.
+        replaceAssignee: true,
       });
     });
   },

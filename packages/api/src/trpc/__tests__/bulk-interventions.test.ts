@@ -83,6 +83,26 @@ describe("interventions.bulkAssign", () => {
     }
   });
 
+  it("puts the member chosen in place of an assigned contact, and the contact in place of a member", async () => {
+    const [withContact, withMember] = [await fresh(T.preventive, S.scheduled), await fresh(T.preventive, S.scheduled)];
+    const contactId = seed.acme.contactId("Nadia Lefèvre");
+    const profileId = seed.profileId("manager@acme.example", seed.acme.id);
+    await manager.interventions.bulkAssign.mutate({
+      interventionIds: [withContact],
+      assignedCompanyContactId: contactId,
+    });
+    await manager.interventions.bulkAssign.mutate({ interventionIds: [withMember], assignedProfileId: profileId });
+
+    await manager.interventions.bulkAssign.mutate({ interventionIds: [withContact], assignedProfileId: profileId });
+    await manager.interventions.bulkAssign.mutate({
+      interventionIds: [withMember],
+      assignedCompanyContactId: contactId,
+    });
+    const [first, second] = await rowsOf([withContact, withMember]);
+    expect(first).toMatchObject({ assignedProfileId: profileId, assignedCompanyContactId: null });
+    expect(second).toMatchObject({ assignedProfileId: null, assignedCompanyContactId: contactId });
+  });
+
   it("refuses all when one row may not change, with each refused row's reason, and changes nothing", async () => {
     const editable = await fresh(T.preventive, S.scheduled);
     const accepted = await seededIntervention(env.database.db, seed.acme, { type: T.preventive, status: S.accepted });
