@@ -118,12 +118,14 @@ async function main(): Promise<boolean> {
     console.info(`(${elapsed(step)})`);
 
     // The database's limit: the SQL of one create-curative request, replayed by pgbench.
+    // pgbench takes the first clients × transactions anomalies of its pool; the last ones are the capture's.
     const spare = PGBENCH_ANOMALY_BASE + config.pgbenchClients * (config.pgbenchTransactionsPerClient + 1) - 1;
     const captured = await captureCurativeSql({
       url,
       sessionSecret: keys.sessionSecret,
       headers: org1.manager,
       anomalyId: spare,
+      warmUpAnomalyId: spare - 1,
     });
     const script = pgbenchScript(captured.queries, { anomalyId: spare, interventionId: captured.interventionId });
     const limit = await runPgbench({
