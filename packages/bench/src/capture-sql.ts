@@ -1,6 +1,7 @@
 import { connect, type Socket } from "node:net";
 import { createRateLimits, createSignatureStorage, SessionTokens } from "@interventions/api";
 import { createRestHandler } from "@interventions/api/rest";
+import { preparingStatements } from "@interventions/db";
 import * as schema from "@interventions/db/schema";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -54,7 +55,8 @@ export async function captureCurativeSql(options: {
     // postgres.js reads the array types once per connection, on its first query: not per request (the
     // servers' pooled connections did it long before), so it is left out of what pgbench replays.
     await client`select 1`;
-    const db = drizzle({ client, schema, casing: "snake_case" });
+    // As the servers open it: every statement prepared.
+    const db = drizzle({ client: preparingStatements(client), schema, casing: "snake_case" });
     // Never reached by a curative; the handler needs one.
     const storage = createSignatureStorage({
       endpoint: "http://127.0.0.1:9",

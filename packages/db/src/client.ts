@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { preparingStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -72,7 +73,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
       idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
     },
   });
-  const db = drizzlePostgres({ client, ...drizzleConfig });
+  const db = drizzlePostgres({ client: preparingStatements(client), ...drizzleConfig });
   return {
     db,
     kind: "postgres",

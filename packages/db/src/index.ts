@@ -6,6 +6,7 @@ export { linkSiteRules, linkSites, type SiteLink, type SiteRuleLink } from "./co
 export { apiKeyPrefix, generateApiKey, hashApiKey } from "./credentials/api-key";
 export { hashPassword, verifyPassword } from "./credentials/password";
 export { isDatabaseReachable } from "./health";
+export { preparingStatements } from "./prepared-statements";
 export { selectRows } from "./raw-query";
 export * from "./schema";
 export { DEMO_PASSWORD } from "./seed/catalogue";

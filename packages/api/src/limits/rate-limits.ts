@@ -61,7 +61,10 @@ function postgresStore(url: string) {
   return {
     storeClient: {
       async query(query: { text: string; values?: unknown[] }) {
-        const rows = await client.unsafe(query.text, (query.values ?? []) as postgres.ParameterOrJSON<never>[]);
+        // Prepared: a statement the connection knows is bound and run in one round trip, not two.
+        const rows = await client.unsafe(query.text, (query.values ?? []) as postgres.ParameterOrJSON<never>[], {
+          prepare: true,
+        });
         return { rows, rowCount: rows.count };
       },
     },
