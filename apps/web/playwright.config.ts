@@ -45,8 +45,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // As `pnpm start` runs it in production: the heap capped (README, "The lean server").
-    command: `node --max-old-space-size=128 --max-semi-space-size=2 node_modules/next/dist/bin/next start --port ${port}`,
+    command: `next start --port ${port}`,
     url: `http://127.0.0.1:${port}/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -62,10 +62,13 @@ test("a French browser in the French demo organization sees the list, an interve
 
   await expect(page.getByRole("heading", { level: 1, name: "Interventions" })).toBeVisible();
   const filters = page.getByRole("form", { name: "Filtres" });
-  await filters.getByLabel("Type").selectOption({ label: "Contrôle préventif" });
-  await filters.getByLabel("Statut").selectOption({ label: "Planifiée" });
-  await filters.getByRole("button", { name: "Appliquer" }).click();
-  await expect(page).toHaveURL(/\/interventions\?type=preventive&status=scheduled$/);
+  // The form is drawn again when its sites and people arrive: a choice made just before is chosen again.
+  await expect(async () => {
+    await filters.getByLabel("Type").selectOption({ label: "Contrôle préventif" });
+    await filters.getByLabel("Statut").selectOption({ label: "Planifiée" });
+    await filters.getByRole("button", { name: "Appliquer" }).click();
+    await expect(page).toHaveURL(/\/interventions\?type=preventive&status=scheduled$/, { timeout: 3_000 });
+  }).toPass();
   await expect(page.getByRole("navigation", { name: "Nombre par statut" }).getByRole("link").first()).toHaveText(
     /^Toutes \(\d+\)$/,
   );

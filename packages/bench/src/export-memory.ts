@@ -67,7 +67,7 @@ async function main(): Promise<boolean> {
       MAIL_WORKER: "off",
       WEBHOOK_WORKER: "off",
       ROUTINE_GENERATOR: "off",
-      // The heap as apps/web's `pnpm start` caps it; EXPORT_NODE_OPTIONS tries other sizes.
+      // The heap as apps/web's `pnpm start` caps it on PostgreSQL (scripts/start.sh); EXPORT_NODE_OPTIONS tries others.
       NODE_OPTIONS: process.env.EXPORT_NODE_OPTIONS ?? "--max-old-space-size=128 --max-semi-space-size=2",
     });
     try {

@@ -1,0 +1,9 @@
+#!/bin/sh
+# `pnpm start`. On PostgreSQL the server's heap is capped (128 MB, young generation 2 MB a half): uncapped, Node
+# sizes both from the machine's memory and a 100,000-row CSV export reached 637 MB (docs/benchmarks.md). The
+# embedded default keeps PGlite's whole database in this process's heap, so it is left to V8's own sizing.
+# NODE_OPTIONS given by the caller wins.
+if [ -n "${DATABASE_URL:-}" ] && [ -z "${NODE_OPTIONS:-}" ]; then
+  export NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=2"
+fi
+exec next start --port "${PORT:-3000}"
