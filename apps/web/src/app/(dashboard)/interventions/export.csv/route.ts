@@ -1,7 +1,6 @@
 import { exportInterventionsInput } from "@interventions/domain";
-import { getTimeZone, getTranslations } from "next-intl/server";
 import { memberName } from "../../../../lib/labels";
-import { getActor, serviceContextFor } from "../../../../lib/session";
+import { csvExportRequest } from "../../../../server/csv-export-request";
 import { csvDay, csvResponse } from "../../../../server/csv-stream";
 import { interventionsCsv } from "../../../../server/interventions-csv";
 import { readUrlFilters, toQueryFilters } from "../list-filters";
@@ -11,14 +10,9 @@ import { readUrlFilters, toQueryFilters } from "../list-filters";
  * file, every page of it, streamed batch by batch.
  */
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return new Response("Sign in first", { status: 401 });
-  const [t, labels, timeZone, ctx] = await Promise.all([
-    getTranslations("export"),
-    getTranslations("labels"),
-    getTimeZone(),
-    serviceContextFor(actor),
-  ]);
+  const signedIn = await csvExportRequest();
+  if (!signedIn) return new Response("Sign in first", { status: 401 });
+  const { ctx, t, labels, timeZone } = signedIn;
   const filters = readUrlFilters(new URL(request.url).searchParams);
   const parsed = exportInterventionsInput.safeParse({
     ...toQueryFilters(filters, timeZone),
