@@ -1,6 +1,7 @@
 import { complianceOverview } from "@interventions/api/services";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { memberName } from "../../../../lib/labels";
-import { csvExportRequest } from "../../../../server/csv-export-request";
+import { getActor, serviceContextFor } from "../../../../lib/session";
 import { csvDateTime, csvDay, csvResponse, csvStream } from "../../../../server/csv-stream";
 import { readComplianceFilters } from "../compliance-filters";
 
@@ -9,9 +10,14 @@ import { readComplianceFilters } from "../compliance-filters";
  * done, when it is due and the next check planned. The grid is one bounded read (sites × rules).
  */
 export async function GET(request: Request): Promise<Response> {
-  const signedIn = await csvExportRequest();
-  if (!signedIn) return new Response("Sign in first", { status: 401 });
-  const { ctx, t, labels, timeZone } = signedIn;
+  const actor = await getActor();
+  if (!actor) return new Response("Sign in first", { status: 401 });
+  const [t, labels, timeZone, ctx] = await Promise.all([
+    getTranslations("export"),
+    getTranslations("labels"),
+    getTimeZone(),
+    serviceContextFor(actor),
+  ]);
   const filters = readComplianceFilters(new URL(request.url).searchParams);
   const { obligations } = await complianceOverview({ ctx, input: { siteId: filters.siteId, ruleId: filters.ruleId } });
   const rows = obligations

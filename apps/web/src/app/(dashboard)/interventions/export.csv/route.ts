@@ -1,6 +1,7 @@
 import { exportInterventionsInput } from "@interventions/domain";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { memberName } from "../../../../lib/labels";
-import { csvExportRequest } from "../../../../server/csv-export-request";
+import { getActor, serviceContextFor } from "../../../../lib/session";
 import { csvDay, csvResponse } from "../../../../server/csv-stream";
 import { interventionsCsv } from "../../../../server/interventions-csv";
 import { readUrlFilters, toQueryFilters } from "../list-filters";
@@ -10,9 +11,14 @@ import { readUrlFilters, toQueryFilters } from "../list-filters";
  * file, every page of it, streamed batch by batch.
  */
 export async function GET(request: Request): Promise<Response> {
-  const signedIn = await csvExportRequest();
-  if (!signedIn) return new Response("Sign in first", { status: 401 });
-  const { ctx, t, labels, timeZone } = signedIn;
+  const actor = await getActor();
+  if (!actor) return new Response("Sign in first", { status: 401 });
+  const [t, labels, timeZone, ctx] = await Promise.all([
+    getTranslations("export"),
+    getTranslations("labels"),
+    getTimeZone(),
+    serviceContextFor(actor),
+  ]);
   const filters = readUrlFilters(new URL(request.url).searchParams);
   const parsed = exportInterventionsInput.safeParse({
     ...toQueryFilters(filters, timeZone),
