@@ -44,7 +44,7 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** postgres.js only: the pool size. */
   maxConnections?: number | undefined;
-  /** PGlite on disk only: a packed data folder to start from when the folder is still empty. */
+  /** PGlite only: a packed data folder to start from, when the folder is still empty or the database in memory. */
   initialImage?: Blob | null | undefined;
 }
 
@@ -94,7 +94,7 @@ async function openPglite(dataDir: string | undefined, initialImage: Blob | null
       ...(fresh && initialImage ? { loadDataDir: initialImage } : {}),
     });
   } else {
-    client = await PGlite.create(pgliteOptions);
+    client = await PGlite.create({ ...pgliteOptions, ...(initialImage ? { loadDataDir: initialImage } : {}) });
   }
   const db = drizzlePglite({ client, ...drizzleConfig });
   return {

@@ -16,10 +16,15 @@ import { findWorkspaceRoot } from "./workspace";
  * an image built for another schema is never used.
  */
 export async function embeddedImagePath(migrationsFolder: string, root: string = findWorkspaceRoot()) {
+  return join(root, "packages", "db", "dist", `embedded-${await migrationsHash(migrationsFolder)}.tar.gz`);
+}
+
+/** A short name for the schema the migrations build: it changes when any migration does. */
+export async function migrationsHash(migrationsFolder: string): Promise<string> {
   const files = (await readdir(migrationsFolder)).filter((file) => file.endsWith(".sql")).sort();
   const hash = createHash("sha256");
   for (const file of files) hash.update(file).update(await readFile(join(migrationsFolder, file)));
-  return join(root, "packages", "db", "dist", `embedded-${hash.digest("hex").slice(0, 16)}.tar.gz`);
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** The image for these migrations, when the build made one. */
