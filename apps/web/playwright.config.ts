@@ -45,7 +45,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `next start --port ${port}`,
+    command: `next start --experimental-next-config-strip-types --port ${port}`,
     url: `http://127.0.0.1:${port}/health`,
     timeout: 120_000,
     reuseExistingServer: false,

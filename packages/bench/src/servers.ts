@@ -37,10 +37,14 @@ export function startServer(
     if (command !== "node") throw new Error(`apps/server's start script should start node, not ${command}`);
     return start(process.execPath, [...nodeFlags, ...args], { cwd: serverDir, env: environment });
   }
-  return start(join(webDir, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-    cwd: webDir,
-    env: environment,
-  });
+  return start(
+    join(webDir, "node_modules", ".bin", "next"),
+    ["start", "--experimental-next-config-strip-types", "--port", String(port)],
+    {
+      cwd: webDir,
+      env: environment,
+    },
+  );
 }
 
 function leanServeCommand(): string[] {

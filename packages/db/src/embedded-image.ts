@@ -13,10 +13,11 @@ import { findWorkspaceRoot } from "./workspace";
 /**
  * A ready embedded database (migrated, with the demo) packed at build time: a fresh start loads it instead
  * of running PostgreSQL's initdb, migrations and seed, which take seconds. Named after the migrations, so
- * an image built for another schema is never used.
+ * an image built for another schema is never used. Not compressed: unpacking gzip added ~0.4 s to every
+ * fresh start, for 5 MB instead of ~45 MB on disk.
  */
 export async function embeddedImagePath(migrationsFolder: string, root: string = findWorkspaceRoot()) {
-  return join(root, "packages", "db", "dist", `embedded-${await migrationsHash(migrationsFolder)}.tar.gz`);
+  return join(root, "packages", "db", "dist", `embedded-${await migrationsHash(migrationsFolder)}.tar`);
 }
 
 /** A short name for the schema the migrations build: it changes when any migration does. */
@@ -38,14 +39,14 @@ export async function writeEmbeddedImage(path: string, image: Blob): Promise<voi
   await writeFile(path, Buffer.from(await image.arrayBuffer()));
 }
 
-/** A migrated database holding the demo, packed (gzip tar of its data folder). */
+/** A migrated database holding the demo, packed (a tar of its data folder). */
 export async function buildEmbeddedImage(migrationsFolder: string): Promise<Blob> {
   const client = await PGlite.create(pgliteOptions);
   try {
     const db = drizzle({ client, schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder });
     await seedDemo(db);
-    return await client.dumpDataDir("gzip");
+    return await client.dumpDataDir("none");
   } finally {
     await client.close();
   }

@@ -1,0 +1,12 @@
+/**
+ * The app's settings, parsed; on a bad value the process stops, naming the variable: a server that cannot
+ * work should not start and answer errors.
+ */
+export async function settingsOrExit() {
+  try {
+    return (await import("../env")).env;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
