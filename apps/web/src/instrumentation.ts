@@ -5,7 +5,7 @@
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, per bundle, to keep Node-only code out of the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  await (await import("./server/settings-or-exit")).settingsOrExit();
+  await (await import("./server/stop-on-bad-settings")).stopOnBadSettings();
   const { getRuntime } = await import("./server/runtime");
   try {
     const runtime = await getRuntime();

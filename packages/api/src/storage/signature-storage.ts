@@ -16,6 +16,8 @@ export interface S3Settings {
 
 export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
 const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
+/** Signed, so that an upload must declare exactly the type and size that were validated. */
+const UPLOAD_SIGNED_HEADERS = new Set(["content-type", "content-length"]);
 
 /** Where signature images go: the app hands out presigned URLs, the bytes never pass through it. */
 export interface SignatureStorage {
@@ -58,8 +60,7 @@ export function createSignatureStorage(settings: S3Settings): SignatureStorage {
       const signed = await presigner.presign(request, {
         expiresIn: UPLOAD_URL_TTL_SECONDS,
         signingRegion,
-        // Signed, so that the upload must declare exactly the type and size that were validated.
-        signableHeaders: new Set(["content-type", "content-length"]),
+        signableHeaders: UPLOAD_SIGNED_HEADERS,
       });
       return formatUrl(signed);
     },
